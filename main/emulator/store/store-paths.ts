@@ -1,0 +1,60 @@
+// Where each record lives under the data directory. Object files are named by a hash of the key because keys may
+// hold `/`, `..`, control characters or 1023 bytes; upload directories by the upload id, which is plain hex.
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+/** Path helpers for one data directory. */
+export class StorePaths {
+  constructor(readonly dataDir: string) {}
+
+  /** In-flight request bodies; emptied at start. */
+  get tmpDir(): string {
+    return join(this.dataDir, 'tmp');
+  }
+
+  get bucketsDir(): string {
+    return join(this.dataDir, 'buckets');
+  }
+
+  bucketDir(bucket: string): string {
+    return join(this.bucketsDir, bucket);
+  }
+
+  bucketRecord(bucket: string): string {
+    return join(this.bucketDir(bucket), 'bucket.json');
+  }
+
+  objectsDir(bucket: string): string {
+    return join(this.bucketDir(bucket), 'objects');
+  }
+
+  objectRecord(bucket: string, key: string): string {
+    return join(this.objectsDir(bucket), `${hashKey(key)}.json`);
+  }
+
+  uploadsDir(bucket: string): string {
+    return join(this.bucketDir(bucket), 'uploads');
+  }
+
+  uploadDir(bucket: string, uploadId: string): string {
+    return join(this.uploadsDir(bucket), uploadId);
+  }
+
+  uploadRecord(bucket: string, uploadId: string): string {
+    return join(this.uploadDir(bucket, uploadId), 'upload.json');
+  }
+
+  partRecord(bucket: string, uploadId: string, partNumber: number): string {
+    return join(this.uploadDir(bucket, uploadId), `part-${partNumber}.json`);
+  }
+}
+
+/** SHA-256 hex of the key: a fixed-length, file-system-safe name. */
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** A data file name that is new every time, so replacing bytes never touches a file a reader may have open. */
+export function newDataFileName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}.data`;
+}

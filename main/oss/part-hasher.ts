@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { Crc64 } from './crc64';
+
+// One pass over a part's bytes yields everything OSS can check it against (../shared/oss-protocol.md §6.2, §9):
+// Content-MD5 (base64), the ETag (quoted upper-case hex MD5) and `x-oss-hash-crc64ecma` (CRC-64, decimal).
+// Issue 3 item 4: each part is read once and hashed as it goes out, so both hashes run over the same chunks.
+
+/** What a part's bytes hash to. */
+export interface PartHashes {
+  /** MD5 as base64, the form of the Content-MD5 header. */
+  readonly md5Base64: string;
+  /** MD5 as 32 upper-case hex digits, the form inside OSS ETags. */
+  readonly md5Hex: string;
+  /** CRC-64/ECMA, as `x-oss-hash-crc64ecma` reports it. */
+  readonly crc64: bigint;
+  /** How many bytes were hashed. */
+  readonly bytes: number;
+}
+
+/** Hashes a part chunk by chunk; digest() ends it (and returns the same result if called again). */
+export interface PartHasher {
+  /** Adds the next chunk; throws once digest() has been called. */
+  update(chunk: Uint8Array): void;
+  /** Bytes hashed so far. */
+  readonly bytes: number;
+  /** Finishes and returns the hashes. */
+  digest(): PartHashes;
+}
+
+/** A fresh MD5 + CRC-64 hasher for one part (or one PutObject body). */
+export function createPartHasher(): PartHasher {
+  const md5 = createHash('md5');
+  const crc = new Crc64();
+  let bytes = 0;
+  let result: PartHashes | undefined;
+  return {
+    update(chunk: Uint8Array): void {
+      if (result !== undefined) throw new Error('PartHasher.update() called after digest()');
+      md5.update(chunk);
+      crc.update(chunk);
+      bytes += chunk.length;
+    },
+    get bytes(): number {
+      return bytes;
+    },
+    digest(): PartHashes {
+      // node:crypto hashes can be digested only once, so the result is kept for repeated calls.
+      if (result === undefined) {
+        const raw = md5.digest();
+        result = {
+          md5Base64: raw.toString('base64'),
+          md5Hex: raw.toString('hex').toUpperCase(),
+          crc64: crc.digest(),
+          bytes,
+        };
+      }
+      return result;
+    },
+  };
+}
+
+const MD5_HEX = /^[0-9A-Fa-f]{32}$/;
+
+/** The ETag OSS gives a part or a single-PUT object whose MD5 is `md5Hex`: `"<UPPER-CASE HEX>"`. */
+export function etagFromMd5Hex(md5Hex: string): string {
+  if (!MD5_HEX.test(md5Hex)) throw new RangeError(`not a 32-digit hex MD5: ${JSON.stringify(md5Hex)}`);
+  return `"${md5Hex.toUpperCase()}"`;
+}
+
+/**
+ * The upper-case hex MD5 inside an ETag, or undefined when the ETag is not a plain MD5: multipart objects
+ * (`"<hex>-<parts>"`) and some server-side encryption modes return other ETags, and then only CRC-64 can
+ * verify the bytes (issue 3 item 4). Quotes are optional because some proxies strip them.
+ */
+export function md5HexFromEtag(etag: string): string | undefined {
+  const unquoted = etag.length >= 2 && etag.startsWith('"') && etag.endsWith('"') ? etag.slice(1, -1) : etag;
+  return MD5_HEX.test(unquoted) ? unquoted.toUpperCase() : undefined;
+}
