@@ -12,7 +12,9 @@ export type ClientErrorCode =
   | 'ResponseTooLarge' // a body over the cap we read
   | 'UnexpectedStatus' // an error status with no parsable OSS error body
   | 'IntegrityMismatch' // ETag/CRC-64 returned by the server disagrees with what we sent
-  | 'InvalidArgument'; // the caller passed something unusable (empty bucket, bad part number)
+  | 'InvalidArgument' // the caller passed something unusable (empty bucket, bad part number)
+  | 'SourceChanged' // the local file's size or mtime changed under an upload
+  | 'SourceUnreadable'; // the local file cannot be opened or read
 
 /** Everything the rest of the app needs to know about a failed OSS request, as plain fields. */
 export interface OssErrorFields {

@@ -1,0 +1,107 @@
+import { chmod, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileRangeStream, SOURCE_CHANGED, SOURCE_UNREADABLE } from './body-source';
+import { isOssError } from './oss-error';
+
+let dir = '';
+let file = '';
+const content = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 31 + 7) % 251));
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'body-source-'));
+  file = join(dir, 'data.bin');
+  await writeFile(file, content);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function failure(stream: NodeJS.ReadableStream): Promise<{ code: string; message: string; status: number; retryable: boolean }> {
+  try {
+    await readAll(stream);
+  } catch (error) {
+    if (isOssError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the stream to fail');
+}
+
+describe('fileRangeStream', () => {
+  it.each([
+    [0, 300_000, 65_536],
+    [0, 1, 65_536],
+    [102_400, 102_400, 4096],
+    [299_999, 1, 512 * 1024],
+    [12_345, 200_000, 1000],
+  ])('reads exactly [%i, +%i) in chunks of at most %i', async (offset, length, chunk) => {
+    const stream = fileRangeStream(file, offset, length, chunk);
+    const chunks: Buffer[] = [];
+    for await (const part of stream) chunks.push(part as Buffer);
+    expect(Buffer.concat(chunks).equals(content.subarray(offset, offset + length))).toBe(true);
+    expect(chunks.every((part) => part.byteLength <= chunk)).toBe(true);
+  });
+
+  it('an empty range yields nothing', async () => {
+    expect((await readAll(fileRangeStream(file, 100, 0))).byteLength).toBe(0);
+  });
+
+  it('a file shorter than the range fails with SourceChanged, local and not retryable', async () => {
+    const error = await failure(fileRangeStream(file, 250_000, 100_000));
+    expect(error.code).toBe(SOURCE_CHANGED);
+    expect(error.status).toBe(0);
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(/file changed since the upload started/);
+    expect(error.message).toMatch(/50000 bytes early/);
+  });
+
+  it('a file truncated between planning and reading fails with SourceChanged', async () => {
+    const short = join(dir, 'shrinks.bin');
+    await writeFile(short, content);
+    await truncate(short, 1000);
+    expect((await failure(fileRangeStream(short, 0, content.byteLength))).code).toBe(SOURCE_CHANGED);
+  });
+
+  it('a missing file fails with SourceChanged', async () => {
+    const error = await failure(fileRangeStream(join(dir, 'gone.bin'), 0, 10));
+    expect(error.code).toBe(SOURCE_CHANGED);
+    expect(error.message).toMatch(/no longer exists/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable file fails with SourceUnreadable', async () => {
+    const locked = join(dir, 'locked.bin');
+    await writeFile(locked, content);
+    await chmod(locked, 0o000);
+    const error = await failure(fileRangeStream(locked, 0, 10));
+    expect(error.code).toBe(SOURCE_UNREADABLE);
+    expect(error.message).toMatch(/EACCES/);
+  });
+
+  it('destroying the stream early closes it without error', async () => {
+    const stream = fileRangeStream(file, 0, content.byteLength, 1024);
+    const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+    stream.once('data', () => stream.destroy());
+    stream.on('error', () => {
+      throw new Error('unexpected error');
+    });
+    await closed;
+    expect(stream.destroyed).toBe(true);
+  });
+
+  it.each([
+    [-1, 10, undefined],
+    [0, -1, undefined],
+    [0.5, 10, undefined],
+    [0, 10, 0],
+  ])('rejects offset %d, length %d, highWaterMark %s', (offset, length, hwm) => {
+    expect(() => fileRangeStream(file, offset, length, hwm)).toThrow(/bad/);
+  });
+});
