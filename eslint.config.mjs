@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'stream', 'child_process', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', 'dist/**', 'coverage/**', 'bin/**'] },
+  { ignores: ['out/**', 'release/**', 'node_modules/**', 'dist/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -13,6 +13,12 @@ export default tseslint.config(
       'no-console': 'off',
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    // The bin shim is plain CommonJS that Node runs directly (no build step can run before it).
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // shared/ is pure TypeScript used by every process: no Node, no Electron, no React.

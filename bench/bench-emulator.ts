@@ -1,0 +1,82 @@
+// The emulator as a separate process for the upload benchmark, so that its CPU (it hashes every byte it receives
+// and writes it to disk) is not counted as the client's. Started through tsx like `npm run emulator`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+/** Where the benchmark's emulator listens and what it accepts. */
+export interface BenchEmulator {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Options of startEmulatorProcess. */
+export interface BenchEmulatorOptions {
+  readonly dataDir: string;
+  readonly bucket: string;
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  readonly latencyMs?: number;
+  readonly bandwidthBytesPerSecond?: number;
+}
+
+const ROOT = join(__dirname, '..');
+const STARTUP_TIMEOUT_MS = 60_000;
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+/** Starts `main/emulator/cli.ts` on a free port and resolves once it printed its URL. */
+export function startEmulatorProcess(options: BenchEmulatorOptions): Promise<BenchEmulator> {
+  const args = [
+    '--import',
+    'tsx',
+    join(ROOT, 'main', 'emulator', 'cli.ts'),
+    '--port',
+    '0',
+    '--data-dir',
+    options.dataDir,
+    '--bucket',
+    options.bucket,
+    '--access-key-id',
+    options.accessKeyId,
+    '--access-key-secret',
+    options.accessKeySecret,
+  ];
+  if (options.latencyMs !== undefined) args.push('--latency-ms', String(options.latencyMs));
+  if (options.bandwidthBytesPerSecond !== undefined) args.push('--bandwidth-bytes-per-second', String(options.bandwidthBytesPerSecond));
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`emulator did not start within ${STARTUP_TIMEOUT_MS} ms: ${output}`));
+    }, STARTUP_TIMEOUT_MS);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = /http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match === null) return;
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stdout?.resume(); // keep draining so the emulator never blocks on a full pipe
+      resolve({
+        url: match[0],
+        port: Number(match[1]),
+        stop: async () => {
+          child.kill('SIGTERM');
+          await waitForExit(child);
+        },
+      });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`emulator exited with ${code} before listening: ${output}`));
+    });
+  });
+}

@@ -1,0 +1,104 @@
+// The upload benchmark's table and goals (issue 3, "Benchmark"): pure formatting of measured rows, so the smoke
+// test can check it without running a benchmark.
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+/** What one client process measured around its upload (setup, file generation and tsx start-up excluded). */
+export interface ClientMeasurement {
+  readonly bytes: number;
+  readonly seconds: number;
+  /** User + system CPU of the whole client process (every thread) during the upload. */
+  readonly cpuSeconds: number;
+  /** Peak resident set size of the client process over its life (process.resourceUsage().maxRSS). */
+  readonly maxRssBytes: number;
+}
+
+/** One row of the table. */
+export interface BenchRow {
+  readonly row: string;
+  readonly tool: string;
+  readonly settings: string;
+  readonly result: ClientMeasurement;
+}
+
+/** A goal and whether it was met. */
+export interface GoalCheck {
+  readonly name: string;
+  readonly goal: string;
+  readonly measured: string;
+  readonly pass: boolean;
+}
+
+/** MiB per second of a measurement. */
+export function mibPerSecond(m: ClientMeasurement): number {
+  return m.bytes / MiB / m.seconds;
+}
+
+/** Client CPU seconds per GiB uploaded. */
+export function cpuSecondsPerGiB(m: ClientMeasurement): number {
+  return m.cpuSeconds / (m.bytes / GiB);
+}
+
+/** Peak RSS in MB (10^6 bytes, as "200 MB" in the goal). */
+export function peakRssMB(m: ClientMeasurement): number {
+  return m.maxRssBytes / 1e6;
+}
+
+/** A throughput ratio goal: `a` at least `factor` times `b`. */
+export function ratioGoal(name: string, a: ClientMeasurement, b: ClientMeasurement, factor: number): GoalCheck {
+  const ratio = mibPerSecond(a) / mibPerSecond(b);
+  return { name, goal: `≥ ${factor.toFixed(1)}×`, measured: `${ratio.toFixed(2)}×`, pass: ratio >= factor };
+}
+
+/** The memory goal: both peaks under `limitMB`, and within `spreadMB` of each other. */
+export function memoryGoal(small: ClientMeasurement, large: ClientMeasurement, limitMB: number, spreadMB: number): GoalCheck {
+  const a = peakRssMB(small);
+  const b = peakRssMB(large);
+  const spread = Math.abs(b - a);
+  return {
+    name: 'engine peak RSS, small vs large file',
+    goal: `< ${limitMB} MB, within ${spreadMB} MB`,
+    measured: `${a.toFixed(0)} MB / ${b.toFixed(0)} MB (Δ ${spread.toFixed(0)} MB)`,
+    pass: a < limitMB && b < limitMB && spread <= spreadMB,
+  };
+}
+
+function pad(cells: readonly string[], widths: readonly number[]): string {
+  return cells.map((cell, i) => (i < 3 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+}
+
+function rowCells(r: BenchRow): string[] {
+  return [r.row, r.tool, r.settings, mibPerSecond(r.result).toFixed(1), cpuSecondsPerGiB(r.result).toFixed(2), peakRssMB(r.result).toFixed(0)];
+}
+
+const HEADERS = ['row', 'tool', 'settings', 'MiB/s', 'CPU s/GiB', 'peak RSS MB'];
+
+/** The table as aligned plain text. */
+export function formatTable(rows: readonly BenchRow[]): string {
+  const cells = rows.map(rowCells);
+  const widths = HEADERS.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  return [pad(HEADERS, widths), pad(widths.map((w) => '-'.repeat(w)), widths), ...cells.map((c) => pad(c, widths))].join('\n');
+}
+
+/** The goals as plain text lines. */
+export function formatGoals(goals: readonly GoalCheck[]): string {
+  return goals.map((g) => `${g.pass ? 'PASS' : 'MISS'}  ${g.name}: ${g.measured} (goal ${g.goal})`).join('\n');
+}
+
+/** Table and goals as Markdown, for the README. */
+export function formatMarkdown(rows: readonly BenchRow[], goals: readonly GoalCheck[], notes: readonly string[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [
+    line(HEADERS),
+    line(HEADERS.map((_, i) => (i < 3 ? '---' : '---:'))),
+    ...rows.map((r) => line(rowCells(r))),
+    '',
+    line(['goal', 'target', 'measured', 'result']),
+    line(['---', '---', '---', '---']),
+    ...goals.map((g) => line([g.name, g.goal, g.measured, g.pass ? 'PASS' : 'MISS'])),
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,184 @@
+// `npm run bench`: the upload benchmark of issue 3. One generated file per row group (temp dir, deleted after), one
+// emulator per row in a SEPARATE process (its CPU is not the client's), each client in its own process (its CPU and
+// peak RSS are its own). Prints the table and the goals, and writes them as Markdown to bench-results/upload.md.
+// Not a test: it never fails on a missed goal (the machine is shared; numbers vary), it reports PASS or MISS.
+//
+//   npm run bench -- [--size 1GiB] [--quick]
+import { mkdir, mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { parseSize } from '../main/cli/parse-size';
+import { writeSeededFile } from '../main/cli/test-support/seeded-file';
+import { startEmulatorProcess } from './bench-emulator';
+import {
+  formatGoals,
+  formatMarkdown,
+  formatTable,
+  memoryGoal,
+  ratioGoal,
+  type BenchRow,
+  type ClientMeasurement,
+  type GoalCheck,
+} from './bench-report';
+import { runClientProcess } from './run-client-process';
+import type { BenchTool } from './upload-clients';
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+const BUCKET = 'bench-bucket';
+const ACCESS_KEY_ID = 'bench-ak';
+const ACCESS_KEY_SECRET = 'bench-secret';
+/** The long-distance link of issue 3: 40 ms added to every request, 16 MiB/s per connection. */
+const LINK = { latencyMs: 40, bandwidthBytesPerSecond: 16 * MiB } as const;
+/** Free space the 2 GiB memory row needs: the file, the emulator's parts and the assembled object. */
+const LARGE_ROW_MIN_FREE_BYTES = 8 * GiB;
+
+interface Sizes {
+  readonly loopback: number;
+  readonly longDistance: number;
+  readonly memorySmall: number;
+  readonly memoryLarge: number;
+}
+
+function sizesFor(sizeBytes: number, quick: boolean): Sizes {
+  if (quick) return { loopback: Math.min(sizeBytes, 64 * MiB), longDistance: 32 * MiB, memorySmall: 32 * MiB, memoryLarge: 128 * MiB };
+  return { loopback: sizeBytes, longDistance: Math.min(sizeBytes, 256 * MiB), memorySmall: 256 * MiB, memoryLarge: 2 * GiB };
+}
+
+function sizeLabel(bytes: number): string {
+  return bytes >= GiB ? `${bytes / GiB} GiB` : `${bytes / MiB} MiB`;
+}
+
+interface RowSpec {
+  readonly row: string;
+  readonly tool: BenchTool;
+  readonly settings: string;
+  readonly filePath: string;
+  readonly partSizeBytes?: number;
+  readonly parallel?: number;
+  readonly link?: typeof LINK;
+}
+
+/** One row: a fresh emulator process with its own data directory, one client process, then both cleaned up. */
+async function runRow(work: string, spec: RowSpec, index: number): Promise<BenchRow> {
+  const dataDir = join(work, `emulator-${index}`);
+  const emulator = await startEmulatorProcess({ dataDir, bucket: BUCKET, accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET, ...spec.link });
+  try {
+    process.stdout.write(`  ${spec.row}: ${spec.tool} (${spec.settings}) ... `);
+    const result = await runClientProcess({
+      tool: spec.tool,
+      endpoint: emulator.url,
+      bucket: BUCKET,
+      key: `bench/${index}-${spec.tool}.bin`,
+      filePath: spec.filePath,
+      accessKeyId: ACCESS_KEY_ID,
+      accessKeySecret: ACCESS_KEY_SECRET,
+      partSizeBytes: spec.partSizeBytes,
+      parallel: spec.parallel,
+    });
+    process.stdout.write(`${(result.bytes / MiB / result.seconds).toFixed(1)} MiB/s\n`);
+    return { row: spec.row, tool: spec.tool, settings: spec.settings, result };
+  } finally {
+    await emulator.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function freeBytes(dir: string): Promise<number> {
+  const stats = await statfs(dir);
+  return stats.bavail * stats.bsize;
+}
+
+function find(rows: readonly BenchRow[], row: string, tool: BenchTool): ClientMeasurement | undefined {
+  return rows.find((r) => r.row === row && r.tool === tool)?.result;
+}
+
+/** Runs every row; returns the rows, the goals and notes for the report. */
+async function runBenchmark(work: string, sizes: Sizes): Promise<{ rows: BenchRow[]; goals: GoalCheck[]; notes: string[] }> {
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  let index = 0;
+
+  const loopbackRow = `1 loopback ${sizeLabel(sizes.loopback)}`;
+  const loopFile = join(work, 'loopback.bin');
+  await writeSeededFile(loopFile, sizes.loopback, 1);
+  for (const tool of ['engine', 'ali-oss', 'ceiling'] as const) {
+    rows.push(await runRow(work, { row: loopbackRow, tool, settings: '8 MiB × 4', filePath: loopFile, partSizeBytes: 8 * MiB, parallel: 4 }, index++));
+  }
+  await rm(loopFile, { force: true });
+
+  const linkRow = `2 long-distance ${sizeLabel(sizes.longDistance)}`;
+  const linkFile = join(work, 'long-distance.bin');
+  await writeSeededFile(linkFile, sizes.longDistance, 2);
+  rows.push(await runRow(work, { row: linkRow, tool: 'engine', settings: 'defaults: 8 MiB × 8', filePath: linkFile, link: LINK }, index++));
+  rows.push(await runRow(work, { row: linkRow, tool: 'ali-oss', settings: 'defaults: 1 MiB × 5', filePath: linkFile, link: LINK }, index++));
+  // Not a goal: what the link and the emulator allow at the engine's settings, to read the engine's row against.
+  rows.push(await runRow(work, { row: linkRow, tool: 'ceiling', settings: '8 MiB × 8', filePath: linkFile, link: LINK, partSizeBytes: 8 * MiB, parallel: 8 }, index++));
+  await rm(linkFile, { force: true });
+
+  const memoryRows: ClientMeasurement[] = [];
+  for (const size of [sizes.memorySmall, sizes.memoryLarge]) {
+    if (size > 2 * GiB - 1 && (await freeBytes(work)) < LARGE_ROW_MIN_FREE_BYTES) {
+      notes.push(`memory row for ${sizeLabel(size)} skipped: less than ${LARGE_ROW_MIN_FREE_BYTES / GiB} GiB free in ${work}`);
+      console.log(`  skipped the ${sizeLabel(size)} memory row: not enough free disk space`);
+      continue;
+    }
+    const file = join(work, `memory-${size}.bin`);
+    await writeSeededFile(file, size, 3);
+    const row = await runRow(work, { row: `3 memory ${sizeLabel(size)}`, tool: 'engine', settings: 'defaults: 8 MiB × 8', filePath: file }, index++);
+    rows.push(row);
+    memoryRows.push(row.result);
+    await rm(file, { force: true });
+  }
+
+  const goals: GoalCheck[] = [];
+  const engineLoop = find(rows, loopbackRow, 'engine');
+  const aliLoop = find(rows, loopbackRow, 'ali-oss');
+  const ceiling = find(rows, loopbackRow, 'ceiling');
+  if (engineLoop && aliLoop) goals.push(ratioGoal('loopback: engine vs ali-oss', engineLoop, aliLoop, 1.0));
+  if (engineLoop && ceiling) goals.push(ratioGoal('loopback: engine vs ceiling', engineLoop, ceiling, 0.8));
+  const engineLink = find(rows, linkRow, 'engine');
+  const aliLink = find(rows, linkRow, 'ali-oss');
+  if (engineLink && aliLink) goals.push(ratioGoal('long-distance: engine vs ali-oss (defaults)', engineLink, aliLink, 2.0));
+  const [small, large] = memoryRows;
+  if (small && large) goals.push(memoryGoal(small, large, 200, 32));
+
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  notes.push(
+    `${cpus().length} cores (${cpu}), Node ${process.version}; emulator and each client in separate processes, one run each.`,
+    `Long-distance link: the emulator adds ${LINK.latencyMs} ms to every request and caps each connection at ${LINK.bandwidthBytesPerSecond / MiB} MiB/s.`,
+    'CPU is the client process only (user + system, all threads) during the upload; peak RSS is the client process over its life.',
+    'The ceiling holds the whole file in memory before timing (its RSS is not comparable), and neither hashes nor checks anything; neither does ali-oss.',
+    'The long-distance ceiling row (the engine\'s part size and parallelism, nothing else) shows what the link and the emulator allow; it has no goal.',
+  );
+  return { rows, goals, notes };
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const program = new Command('bench')
+    .option('--size <size>', 'loopback file size', (text) => parseSize(text), GiB)
+    .option('--quick', 'small sizes, for a smoke run')
+    .parse([...argv], { from: 'user' });
+  const options = program.opts<{ size: number; quick?: boolean }>();
+  const sizes = sizesFor(options.size, options.quick === true);
+  const work = await mkdtemp(join(tmpdir(), 'bench-upload-'));
+  console.log(`Upload benchmark${options.quick === true ? ' (quick)' : ''}, working in ${work}`);
+  try {
+    const { rows, goals, notes } = await runBenchmark(work, sizes);
+    console.log(`\n${formatTable(rows)}\n\n${formatGoals(goals)}\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
+    const outDir = join(__dirname, '..', 'bench-results');
+    await mkdir(outDir, { recursive: true });
+    await writeFile(join(outDir, 'upload.md'), formatMarkdown(rows, goals, notes));
+    console.log(`\nWrote ${join(outDir, 'upload.md')}`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  });
+}
