@@ -5,18 +5,17 @@
 import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { ResumeRemoteProgress, ResumeRemoteResult } from '../../shared/models/remote-upload';
-import { SOURCE_CHANGED } from '../oss/body-source';
 import { formatCrc64 } from '../oss/crc64';
-import { OssError } from '../oss/oss-error';
 import type { PartHashes } from '../oss/part-hasher';
+import { BandwidthLimiter } from '../uploads/bandwidth-limiter';
+import { hashFileRange, uploadPartOnce, type MultipartTarget } from '../uploads/part-runner';
+import { assertSourceUnchanged, type SourceFile } from '../uploads/source-file';
 import { completeUpload, foldPartCrcs, judgeObjectCrc, type ObjectPart } from './complete-and-verify';
-import { hashFileRange } from './hash-file-range';
 import type { IncompleteClient, UploadRef } from './incomplete-client';
 import { listUploadParts } from './list-upload-parts';
 import { activeOwnerOf, type LocalUploadOwnership } from './local-upload-ownership';
 import { classifyServerParts, layoutRange, planResumeLayout, type ResumeLayout } from './resume-plan';
 import { runPool } from './run-pool';
-import { sendFilePart } from './send-file-part';
 import { withRetry, type RetryOptions } from './with-retry';
 
 /** Arguments of {@link resumeFromServer}. */
@@ -57,18 +56,6 @@ async function statSource(path: string): Promise<{ readonly stats: Stats } | { r
   }
 }
 
-/** Throws SourceChanged when the file's size or modification time moved since `before` (no mixed object). */
-async function assertUnchanged(path: string, before: Stats): Promise<void> {
-  const now = await stat(path).catch(() => undefined);
-  if (now !== undefined && now.size === before.size && now.mtimeMs === before.mtimeMs) return;
-  throw new OssError({
-    code: SOURCE_CHANGED,
-    status: 0,
-    retryable: false,
-    message: `file changed since the resume started: ${path}`,
-  });
-}
-
 /** Hashes the local range of every server part (the layout guarantees each lies inside the file). */
 async function hashServerRanges(
   path: string,
@@ -87,14 +74,21 @@ async function hashServerRanges(
   return hashes;
 }
 
-/** Sends the listed parts; returns them with their verified ETags and CRCs. */
+/**
+ * Sends the listed parts the engine's way (main/uploads/part-runner.ts: the range read once while hashed, the
+ * answer's ETag and CRC-64 checked, the file checked unchanged around every attempt); returns them verified.
+ */
 async function sendParts(
   client: IncompleteClient,
   args: ResumeFromServerArgs,
+  source: SourceFile,
   layout: ResumeLayout,
   toSend: readonly number[],
   context: ResumeContext,
 ): Promise<ObjectPart[]> {
+  // No limit: the bandwidth setting governs the engine's jobs; a resume the user started runs at full speed.
+  const target: MultipartTarget = { client, bucket: args.bucket, key: args.key, source, limiter: new BandwidthLimiter() };
+  const signal = args.signal ?? new AbortController().signal;
   const bytesToSend = toSend.reduce((sum, n) => sum + layoutRange(layout, n).size, 0);
   const sent: ObjectPart[] = [];
   let doneBytes = 0;
@@ -112,20 +106,16 @@ async function sendParts(
     context.sendConcurrency ?? 4,
     async (partNumber) => {
       const range = layoutRange(layout, partNumber);
-      const part = { bucket: args.bucket, key: args.key, uploadId: args.uploadId, partNumber, path: args.filePath, ...range };
-      const result = await withRetry(() => {
+      const verified = await withRetry(() => {
         inFlightBytes.set(partNumber, 0);
-        return sendFilePart(client, part, {
-          signal: args.signal,
-          onBytes: (delta) => {
-            inFlightBytes.set(partNumber, (inFlightBytes.get(partNumber) ?? 0) + delta);
-            report();
-          },
+        return uploadPartOnce(target, args.uploadId, { partNumber, ...range }, signal, (delta) => {
+          inFlightBytes.set(partNumber, (inFlightBytes.get(partNumber) ?? 0) + delta);
+          report();
         });
       }, retry);
       inFlightBytes.delete(partNumber);
       doneBytes += range.size;
-      sent.push(result);
+      sent.push({ partNumber, etag: verified.etag, size: range.size, crc64: verified.crc64 });
       report();
     },
     args.signal,
@@ -150,10 +140,10 @@ export async function resumeFromServer(
   }
   const checked = await statSource(args.filePath);
   if ('refusal' in checked) return checked.refusal;
-  const source = checked.stats;
+  const source: SourceFile = { path: args.filePath, sizeBytes: checked.stats.size, mtimeMs: checked.stats.mtimeMs };
 
   const serverParts = await listUploadParts(client, args, context.retry, args.signal);
-  const layout = planResumeLayout(serverParts, source.size, context.defaultPartSizeBytes);
+  const layout = planResumeLayout(serverParts, source.sizeBytes, context.defaultPartSizeBytes);
   if (!layout.ok) return refused(layout.reason, layout.message);
   const hashes = await hashServerRanges(
     args.filePath,
@@ -164,10 +154,11 @@ export async function resumeFromServer(
   );
   const plan = classifyServerParts(layout, serverParts, hashes);
   if (!plan.ok) return refused(plan.reason, plan.message);
-  await assertUnchanged(args.filePath, source);
+  // The kept parts were judged by the hashes just read: the file must still be the one hashed (no mixed object).
+  await assertSourceUnchanged(source);
 
-  const sent = await sendParts(client, args, layout, plan.toSend, context);
-  await assertUnchanged(args.filePath, source);
+  const sent = await sendParts(client, args, source, layout, plan.toSend, context);
+  await assertSourceUnchanged(source);
   const parts: ObjectPart[] = [...plan.kept, ...sent];
   args.onProgress?.({ phase: 'completing' });
   const retry = { ...context.retry, signal: args.signal };

@@ -30,6 +30,12 @@ export interface PartTarget {
   readonly limiter: BandwidthLimiter;
 }
 
+/**
+ * What {@link uploadPartOnce} needs: a PartTarget whose client only has to upload parts, so a narrowed client
+ * (the incomplete-upload manager's, main/incomplete/incomplete-client.ts) can send parts the engine's way too.
+ */
+export type MultipartTarget = Omit<PartTarget, 'client'> & { readonly client: Pick<OssClient, 'uploadPart'> };
+
 /** One part's place in the file. */
 export interface PartSpec {
   readonly partNumber: number;
@@ -67,7 +73,7 @@ function hashingTransform(hasher: PartHasher): Transform {
 }
 
 /** The part's bytes as one request body, hashed and throttled on the way out. */
-function partBody(target: PartTarget, part: PartSpec, hasher: PartHasher): Readable {
+function partBody(target: Pick<PartTarget, 'source' | 'limiter'>, part: PartSpec, hasher: PartHasher): Readable {
   const file = fileRangeStream(target.source.path, part.offset, part.size, HASH_CHUNK_BYTES);
   const throttle = createThrottleTransform(target.limiter);
   // pipeline destroys every stage when one fails or when the client destroys the body, which closes the file.
@@ -122,7 +128,7 @@ export function verifyAnswer(
  * OssError; an aborted `signal` rejects with Aborted.
  */
 export async function uploadPartOnce(
-  target: PartTarget,
+  target: MultipartTarget,
   uploadId: string,
   part: PartSpec,
   signal: AbortSignal,
