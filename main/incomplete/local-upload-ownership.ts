@@ -14,7 +14,7 @@ export interface LocalUploadOwnership {
 }
 
 /**
- * The local job that still owns an upload: any job not in a terminal status. Paused and failed jobs count too: they
+ * The local job that still owns an upload: every job not in a terminal status. Paused and failed jobs count too: they
  * keep their uploadId to resume later, so aborting behind their back would leave a job that fails with NoSuchUpload.
  */
 export function activeOwnerOf(

@@ -60,7 +60,7 @@ const settingsShape = {
 
 /** A complete settings object (also how main checks the settings file it loads). */
 export const settingsSchema: z.ZodType<AppSettings> = z.object(settingsShape).strict();
-/** A settings update: any subset of the fields, nothing else. */
+/** A settings update: some subset of the fields, nothing else. */
 export const settingsPatchSchema: z.ZodType<AppSettingsPatch> = z.object(settingsShape).partial().strict();
 
 const signatureVersionSchema = z.enum(['v1', 'v4']);
