@@ -19,6 +19,17 @@ function track(scheduler: RequestScheduler, kind: RequestKind, order: string[], 
 }
 
 describe('RequestScheduler request slots', () => {
+  it('refuses an already-aborted caller even when a slot is free, and keeps the slot', async () => {
+    const scheduler = new RequestScheduler({ maxRequests: 2, maxFiles: 1, now: fakeClock().now });
+    const aborted = AbortSignal.abort(new Error('paused'));
+    await expect(scheduler.acquire('part', aborted)).rejects.toThrow('paused');
+    await expect(scheduler.acquireFileSlot(job('j1'), aborted)).rejects.toThrow('paused');
+    expect(scheduler.stats().requestsInFlight).toBe(0);
+    // The file slot was not taken: another job gets it at once.
+    const release = await scheduler.acquireFileSlot(job('j2'));
+    release();
+  });
+
   it('grants up to maxRequests at once and the next one when a slot is released', async () => {
     const scheduler = new RequestScheduler({ maxRequests: 2, now: fakeClock().now });
     const order: string[] = [];

@@ -96,6 +96,8 @@ export class RequestScheduler {
     if (this.fileHolders.has(jobId) || this.fileQueue.some((entry) => entry.jobId === jobId)) {
       return Promise.reject(new Error(`Job ${jobId} already holds or awaits a file slot`));
     }
+    // An already-aborted caller gets no slot, free or not: it would hold it for work it will not do.
+    if (signal?.aborted === true) return Promise.reject(abortReason(signal));
     const release = once(() => {
       this.fileHolders.delete(jobId);
       this.dispatch();
@@ -111,6 +113,7 @@ export class RequestScheduler {
 
   /** Waits for a request slot of class `kind`. An aborted signal rejects with its reason and leaves no waiter behind. */
   acquire(kind: RequestKind, signal?: AbortSignal): Promise<Release> {
+    if (signal?.aborted === true) return Promise.reject(abortReason(signal));
     const release = once(() => {
       this.requestsInFlight -= 1;
       this.dispatch();
