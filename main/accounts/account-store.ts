@@ -11,7 +11,7 @@ import {
   regionSchema,
 } from '../../shared/ipc/schema-primitives';
 import type { Account } from './account';
-import { moveAside, readJsonFile, writePrivateJsonFile } from './private-json-file';
+import { loadJsonFile, writePrivateJsonFile } from './private-json-file';
 import { SerialQueue } from './serial-queue';
 
 /** Name of the account file inside the data folder. */
@@ -73,20 +73,13 @@ export class AccountStore {
   static async open(options: AccountStoreOptions): Promise<AccountStore> {
     const file = join(options.dataDir, ACCOUNTS_FILE_NAME);
     const now = options.now ?? Date.now;
-    let raw: unknown;
-    try {
-      raw = await readJsonFile(file);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return new AccountStore(file, [], { file, reason, movedTo: await moveAside(file, now()) });
+    const load = await loadJsonFile(file, fileSchema, now);
+    if (load.kind === 'missing') return new AccountStore(file, [], undefined);
+    if (load.kind === 'movedAside') {
+      const reason = `not a version ${FILE_VERSION} account file: ${load.reason}`;
+      return new AccountStore(file, [], { file, reason, movedTo: load.movedTo });
     }
-    if (raw === undefined) return new AccountStore(file, [], undefined);
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) {
-      const reason = `not a version ${FILE_VERSION} account file (${parsed.error.issues.length} problem(s))`;
-      return new AccountStore(file, [], { file, reason, movedTo: await moveAside(file, now()) });
-    }
-    return new AccountStore(file, parsed.data.accounts, undefined);
+    return new AccountStore(file, load.value.accounts, undefined);
   }
 
   /** Every account, in the order they were added. */

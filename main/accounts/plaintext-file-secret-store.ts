@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { SecretStorageStatus } from '../../shared/models/account';
-import { moveAside, readJsonFile, writePrivateJsonFile } from './private-json-file';
+import { loadJsonFile, writePrivateJsonFile } from './private-json-file';
 import { checkSecrets, type AccountSecrets, type SecretStore } from './secret-store';
 import { SerialQueue } from './serial-queue';
 
@@ -35,15 +35,9 @@ export class PlaintextFileSecretStore implements SecretStore {
   /** Loads the file from `dataDir` (a corrupt one is moved aside and the store starts empty). */
   static async open(options: { readonly dataDir: string; readonly now?: () => number }): Promise<PlaintextFileSecretStore> {
     const file = join(options.dataDir, PLAINTEXT_SECRETS_FILE_NAME);
-    let raw: unknown;
-    try {
-      raw = await readJsonFile(file);
-    } catch {
-      raw = null;
-    }
-    const parsed = raw === undefined ? undefined : fileSchema.safeParse(raw);
-    if (parsed !== undefined && !parsed.success) await moveAside(file, (options.now ?? Date.now)());
-    return new PlaintextFileSecretStore(file, parsed?.success === true ? parsed.data.entries : {});
+    const load = await loadJsonFile(file, fileSchema, options.now ?? Date.now);
+    const stored = load.kind === 'loaded' ? load.value : undefined;
+    return new PlaintextFileSecretStore(file, stored?.entries ?? {});
   }
 
   /** Always storable, always plain text. */

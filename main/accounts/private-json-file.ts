@@ -4,6 +4,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import type { z } from 'zod';
 
 /** Owner read/write only. */
 export const PRIVATE_FILE_MODE = 0o600;
@@ -39,4 +40,31 @@ export async function moveAside(file: string, nowMs: number): Promise<string | u
   } catch {
     return undefined;
   }
+}
+
+/** What {@link loadJsonFile} found: nothing, a valid value, or a bad file it moved aside. */
+export type JsonFileLoad<T> =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'loaded'; readonly value: T }
+  | { readonly kind: 'movedAside'; readonly reason: string; readonly movedTo: string | undefined };
+
+/**
+ * Reads `file` and validates it with `schema`. A file that cannot be read, parsed or validated is moved aside
+ * (`moveAside`) so the caller starts fresh and the next start is not broken by it; the reason says which it was.
+ */
+export async function loadJsonFile<T>(file: string, schema: z.ZodType<T>, nowMs: () => number): Promise<JsonFileLoad<T>> {
+  let raw: unknown;
+  try {
+    raw = await readJsonFile(file);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: 'movedAside', reason, movedTo: await moveAside(file, nowMs()) };
+  }
+  if (raw === undefined) return { kind: 'missing' };
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const reason = `does not match the expected format (${parsed.error.issues.length} problem(s))`;
+    return { kind: 'movedAside', reason, movedTo: await moveAside(file, nowMs()) };
+  }
+  return { kind: 'loaded', value: parsed.data };
 }

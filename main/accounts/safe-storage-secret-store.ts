@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/app-error';
 import type { SecretStorageKind, SecretStorageStatus } from '../../shared/models/account';
-import { moveAside, readJsonFile, writePrivateJsonFile } from './private-json-file';
+import { loadJsonFile, writePrivateJsonFile } from './private-json-file';
 import { checkSecrets, type AccountSecrets, type SecretStore } from './secret-store';
 import { SerialQueue } from './serial-queue';
 
@@ -77,15 +77,8 @@ export class SafeStorageSecretStore implements SecretStore {
   /** Loads `secrets.json` from `dataDir` (a corrupt one is moved aside and the store starts empty). */
   static async open(options: SafeStorageSecretStoreOptions): Promise<SafeStorageSecretStore> {
     const file = join(options.dataDir, SECRETS_FILE_NAME);
-    let raw: unknown;
-    try {
-      raw = await readJsonFile(file);
-    } catch {
-      raw = null;
-    }
-    const parsed = raw === undefined ? undefined : fileSchema.safeParse(raw);
-    if (parsed !== undefined && !parsed.success) await moveAside(file, (options.now ?? Date.now)());
-    const stored = parsed?.success === true ? parsed.data : undefined;
+    const load = await loadJsonFile(file, fileSchema, options.now ?? Date.now);
+    const stored = load.kind === 'loaded' ? load.value : undefined;
     return new SafeStorageSecretStore(file, options, options.allowPlaintext === true || stored?.plaintextConsent === true, stored?.entries ?? {});
   }
 
