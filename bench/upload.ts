@@ -9,7 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { parseSize } from '../main/cli/parse-size';
-import { writeSeededFile } from '../main/cli/test-support/seeded-file';
+import { writeLargeSeededFile } from '../main/uploads/test-support/seeded-files';
 import { startEmulatorProcess } from './bench-emulator';
 import {
   formatGoals,
@@ -102,7 +102,7 @@ async function runBenchmark(work: string, sizes: Sizes): Promise<{ rows: BenchRo
 
   const loopbackRow = `1 loopback ${sizeLabel(sizes.loopback)}`;
   const loopFile = join(work, 'loopback.bin');
-  await writeSeededFile(loopFile, sizes.loopback, 1);
+  await writeLargeSeededFile(loopFile, sizes.loopback, 1);
   for (const tool of ['engine', 'ali-oss', 'ceiling'] as const) {
     rows.push(await runRow(work, { row: loopbackRow, tool, settings: '8 MiB × 4', filePath: loopFile, partSizeBytes: 8 * MiB, parallel: 4 }, index++));
   }
@@ -110,7 +110,7 @@ async function runBenchmark(work: string, sizes: Sizes): Promise<{ rows: BenchRo
 
   const linkRow = `2 long-distance ${sizeLabel(sizes.longDistance)}`;
   const linkFile = join(work, 'long-distance.bin');
-  await writeSeededFile(linkFile, sizes.longDistance, 2);
+  await writeLargeSeededFile(linkFile, sizes.longDistance, 2);
   rows.push(await runRow(work, { row: linkRow, tool: 'engine', settings: 'defaults: 8 MiB × 8', filePath: linkFile, link: LINK }, index++));
   rows.push(await runRow(work, { row: linkRow, tool: 'ali-oss', settings: 'defaults: 1 MiB × 5', filePath: linkFile, link: LINK }, index++));
   // Not a goal: what the link and the emulator allow at the engine's settings, to read the engine's row against.
@@ -125,7 +125,7 @@ async function runBenchmark(work: string, sizes: Sizes): Promise<{ rows: BenchRo
       continue;
     }
     const file = join(work, `memory-${size}.bin`);
-    await writeSeededFile(file, size, 3);
+    await writeLargeSeededFile(file, size, 3);
     const row = await runRow(work, { row: `3 memory ${sizeLabel(size)}`, tool: 'engine', settings: 'defaults: 8 MiB × 8', filePath: file }, index++);
     rows.push(row);
     memoryRows.push(row.result);

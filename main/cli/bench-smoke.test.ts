@@ -10,7 +10,7 @@ import { formatMarkdown, formatTable, memoryGoal, ratioGoal, type BenchRow } fro
 import { runClientProcess } from '../../bench/run-client-process';
 import { measureUpload, prepareUpload, type BenchTool } from '../../bench/upload-clients';
 import { md5OfFile, md5OfObject, startCliTestEnv, type CliTestEnv } from './test-support/cli-test-env';
-import { writeSeededFile } from './test-support/seeded-file';
+import { writeLargeSeededFile } from '../uploads/test-support/seeded-files';
 
 const MiB = 1024 * 1024;
 const FILE_BYTES = 3 * MiB + 12_345;
@@ -21,7 +21,7 @@ describe('upload benchmark (smoke)', () => {
   beforeAll(async () => {
     t = await startCliTestEnv();
     file = join(t.dir, 'bench-smoke.bin');
-    await writeSeededFile(file, FILE_BYTES, 9);
+    await writeLargeSeededFile(file, FILE_BYTES, 9);
   });
   afterAll(async () => {
     await t.dispose();

@@ -4,8 +4,9 @@
 // again for parts the server had already received bytes of stay within parallel × part size.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../emulator/faults/mulberry32';
 import { incompleteUploads, md5OfFile, md5OfObject, spawnCli, startCliTestEnv, waitUntil, type CliTestEnv } from './test-support/cli-test-env';
-import { writeSeededFile } from './test-support/seeded-file';
+import { writeLargeSeededFile } from '../uploads/test-support/seeded-files';
 
 const MiB = 1024 * 1024;
 const FILE_BYTES = 200 * MiB;
@@ -14,18 +15,6 @@ const PART_BYTES = 2 * MiB;
 const PARALLEL = 4;
 const KILLS = 5;
 const KEY = 'crash/two-hundred.bin';
-
-/** mulberry32: a tiny seeded PRNG, so the kill moments are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Bytes received after `before` for parts that had received any bytes by then: what a resumed run sent again.
@@ -62,10 +51,10 @@ describe('oss-upload put survives kill -9', () => {
 
   it('resumes after five SIGKILLs and ends with a byte-exact object and nothing left over', async () => {
     const file = join(t.dir, 'two-hundred.bin');
-    await writeSeededFile(file, FILE_BYTES, 2024);
+    await writeLargeSeededFile(file, FILE_BYTES, 2024);
     const stateDir = join(t.dir, 'state');
     const args = ['put', file, `oss://cli-bucket/${KEY}`, ...t.endpointArgs, '--part-size', '2MiB', '--parallel', String(PARALLEL), '--state-dir', stateDir];
-    const random = seededRandom(42);
+    const random = mulberry32(42);
     const received = (): number => t.emulator.stats().uploadPartBytesReceived;
     const resentPerKill: number[] = [];
     let killedAt: Readonly<Record<string, number>> | undefined;

@@ -15,7 +15,7 @@ import {
   waitUntil,
   type CliTestEnv,
 } from './test-support/cli-test-env';
-import { writeSeededFile } from './test-support/seeded-file';
+import { writeLargeSeededFile } from '../uploads/test-support/seeded-files';
 
 const MiB = 1024 * 1024;
 
@@ -75,7 +75,7 @@ describe('oss-upload', () => {
 
   it('puts several files under a prefix, keeping their names, and exits 0 once each is verified', async () => {
     await writeFile(join(t.dir, 'a b+c.txt'), 'first file');
-    await writeSeededFile(join(t.dir, 'multi.bin'), 3 * MiB + 5, 11);
+    await writeLargeSeededFile(join(t.dir, 'multi.bin'), 3 * MiB + 5, 11);
     const result = await run(['put', 'a b+c.txt', 'multi.bin', 'oss://cli-bucket/in/#deep/', ...t.endpointArgs, '--part-size', '1MiB', '--state-dir', 'state-prefix']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -106,7 +106,7 @@ describe('oss-upload', () => {
 
   it('pauses on SIGINT, exits 130 with a resume hint and a journal; `resume --state-dir` finishes the upload', async () => {
     const file = join(t.dir, 'interrupted.bin');
-    await writeSeededFile(file, 48 * MiB, 5);
+    await writeLargeSeededFile(file, 48 * MiB, 5);
     const stateDir = join(t.dir, 'state-sigint');
     const before = t.emulator.stats().uploadPartBytesReceived;
     // A bandwidth limit keeps the upload running long enough to be interrupted in the middle.
@@ -137,7 +137,7 @@ describe('oss-upload', () => {
 
   it('refuses to mix a file changed since its upload started, and --restart starts it over', async () => {
     const file = join(t.dir, 'changing.bin');
-    await writeSeededFile(file, 24 * MiB, 6);
+    await writeLargeSeededFile(file, 24 * MiB, 6);
     const stateDir = join(t.dir, 'state-restart');
     const args = ['put', file, 'oss://cli-bucket/restart/changing.bin', ...t.endpointArgs, '--part-size', '1MiB', '--state-dir', stateDir];
     const before = t.emulator.stats().uploadPartBytesReceived;
@@ -148,7 +148,7 @@ describe('oss-upload', () => {
     const [oldUpload] = await incompleteUploads(t.client);
     expect(oldUpload).toMatch(/^restart\/changing\.bin /);
 
-    await writeSeededFile(file, 24 * MiB + 1, 7); // new content, new size and mtime
+    await writeLargeSeededFile(file, 24 * MiB + 1, 7); // new content, new size and mtime
     const changed = await run(args);
     expect(changed.code).toBe(1);
     expect(changed.stderr).toMatch(/FAILED .*changing\.bin.*SourceChanged/);

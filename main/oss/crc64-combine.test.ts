@@ -1,30 +1,10 @@
 import { describe, it, expect } from 'vitest';
+import { mulberry32Uint32 } from '../emulator/faults/mulberry32';
+import { randomBytes, randomCrc } from './test-support/random-data';
 import { CRC64_MAX, crc64, crc64Combine } from './crc64';
 
 // crc64Combine (../shared/oss-protocol.md §9): CRC(A‖B) from CRC(A), CRC(B) and |B|. The engine folds part CRCs
 // with it and compares with Complete's `x-oss-hash-crc64ecma`; parts reach 5 GiB, so |B| > 2^32 must be exact.
-
-/** Seeded PRNG (mulberry32) so every random case is reproducible. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
-function randomBytes(next: () => number, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = next() & 0xff;
-  return out;
-}
-
-function randomCrc(next: () => number): bigint {
-  return (BigInt(next()) << 32n) | BigInt(next());
-}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
@@ -77,7 +57,7 @@ function zeroShiftByHashing(crc: bigint, byteCount: number): bigint {
 
 describe('crc64Combine against hashing the concatenation', () => {
   it('matches for edge and random lengths of A and B', () => {
-    const next = prng(20);
+    const next = mulberry32Uint32(20);
     const lengths = [0, 1, 2, 7, 8, 9, 15, 16, 17, 63, 64, 65, 100, 1000, 4096, 65_537];
     for (let i = 0; i < 10; i++) lengths.push(next() % 20_000);
     for (const lengthA of [0, 1, 8, 13, 4099]) {
@@ -90,7 +70,7 @@ describe('crc64Combine against hashing the concatenation', () => {
   });
 
   it('matches over a few MiB (8 MiB-class parts folded in order, as the engine does)', () => {
-    const next = prng(21);
+    const next = mulberry32Uint32(21);
     const parts = [3 << 20, (2 << 20) + 12_345, 1 << 20, 777].map((size) => randomBytes(next, size));
     let whole: Uint8Array = new Uint8Array(0);
     let folded = 0n;
@@ -102,7 +82,7 @@ describe('crc64Combine against hashing the concatenation', () => {
   });
 
   it('returns crcA for an empty B', () => {
-    const next = prng(22);
+    const next = mulberry32Uint32(22);
     for (let i = 0; i < 20; i++) {
       const a = randomCrc(next);
       expect(crc64Combine(a, 0n, 0)).toBe(a);
@@ -113,7 +93,7 @@ describe('crc64Combine against hashing the concatenation', () => {
 
 describe('crc64Combine for very long B', () => {
   it('the BigInt reference agrees with really hashing zero bytes (validates the reference)', () => {
-    const next = prng(30);
+    const next = mulberry32Uint32(30);
     for (let n = 0; n <= 70; n++) {
       const crc = randomCrc(next);
       expect(referenceZeroShift(crc, BigInt(n)), `n ${n}`).toBe(zeroShiftByHashing(crc, n));
@@ -123,7 +103,7 @@ describe('crc64Combine for very long B', () => {
   });
 
   it('is exact for |B| around and far beyond 2^32 (5 GiB parts), against the reference', () => {
-    const next = prng(31);
+    const next = mulberry32Uint32(31);
     const fiveGiB = 5 * 2 ** 30;
     const lengths = [2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 33 + 7, fiveGiB, fiveGiB + 12_345, 2 ** 40 + 3, Number.MAX_SAFE_INTEGER];
     for (const lengthB of lengths) {
@@ -141,7 +121,7 @@ describe('crc64Combine for very long B', () => {
   });
 
   it('is associative: combine(combine(a,b,n),c,m) = combine(a, combine(b,c,m), n+m) for large n, m', () => {
-    const next = prng(32);
+    const next = mulberry32Uint32(32);
     for (let i = 0; i < 50; i++) {
       // Up to ~2^44 each so that n + m stays a safe integer; some cases straddle 2^32.
       const n = next() * 2 ** (next() % 13) + (next() % 2);

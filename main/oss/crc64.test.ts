@@ -1,32 +1,12 @@
 import { describe, it, expect } from 'vitest';
+import { mulberry32Uint32 } from '../emulator/faults/mulberry32';
+import { randomBytes, randomCrc } from './test-support/random-data';
 import { CRC64_MAX, Crc64, crc64, crc64Combine, formatCrc64, parseCrc64 } from './crc64';
 
 // Vectors: ../shared/oss-protocol.md §9 ([official] from gov1/gov2 tests, [derived] as regression fixtures).
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const EBS = 'This is a test of the emergency broadcast system.';
-
-/** Seeded PRNG (mulberry32) so every random case is reproducible. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
-function randomBytes(next: () => number, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = next() & 0xff;
-  return out;
-}
-
-function randomCrc(next: () => number): bigint {
-  return (BigInt(next()) << 32n) | BigInt(next());
-}
 
 /** Slow, obviously-correct reference: one bit at a time with BigInt, as the textbook reflected CRC. */
 function referenceCrc64(data: Uint8Array, previous = 0n): bigint {
@@ -76,7 +56,7 @@ describe('crc64 vectors (§9)', () => {
 
 describe('crc64 against the bit-by-bit reference', () => {
   it('agrees for every length 0..300 at every byte offset mod 8, with and without a previous CRC', () => {
-    const next = prng(1);
+    const next = mulberry32Uint32(1);
     for (let length = 0; length <= 300; length++) {
       const offset = length % 8; // exercises the unaligned head of the word path
       const backing = randomBytes(next, length + 16);
@@ -87,7 +67,7 @@ describe('crc64 against the bit-by-bit reference', () => {
   });
 
   it('agrees on larger random inputs', () => {
-    const next = prng(2);
+    const next = mulberry32Uint32(2);
     for (const length of [4093, 65_536, 65_541]) {
       const data = randomBytes(next, length + 3).subarray(3);
       expect(crc64(data)).toBe(referenceCrc64(data));
@@ -95,7 +75,7 @@ describe('crc64 against the bit-by-bit reference', () => {
   });
 
   it('reads only the bytes of a view, not its neighbours in the backing buffer', () => {
-    const next = prng(3);
+    const next = mulberry32Uint32(3);
     const backing = randomBytes(next, 10_000);
     const view = backing.subarray(1001, 9_000);
     expect(crc64(view)).toBe(crc64(Uint8Array.from(view)));
@@ -106,7 +86,7 @@ describe('crc64 against the bit-by-bit reference', () => {
 describe('Crc64 incremental hashing', () => {
   it('gives the one-call CRC for random splits of random data (seeded)', () => {
     for (const seed of [10, 11, 12]) {
-      const next = prng(seed);
+      const next = mulberry32Uint32(seed);
       const data = randomBytes(next, (1 << 20) + (next() % 4096));
       const whole = crc64(data);
       const hasher = new Crc64();
@@ -158,7 +138,7 @@ describe('Crc64 incremental hashing', () => {
 
 describe('parseCrc64 / formatCrc64', () => {
   it('round-trips 0, 1, the maximum and random values', () => {
-    const next = prng(4);
+    const next = mulberry32Uint32(4);
     const values = [0n, 1n, 9n, 10n, CRC64_MAX, CRC64_MAX - 1n, 1n << 63n];
     for (let i = 0; i < 200; i++) values.push(randomCrc(next));
     for (const value of values) {

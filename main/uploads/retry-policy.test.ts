@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../emulator/faults/mulberry32';
 import { OssError } from '../oss/oss-error';
 import { DEFAULT_RETRY_POLICY, classifyError, computeBackoffMs, decideRetry, isThrottle, type RetryPolicy } from './retry-policy';
 
@@ -8,17 +9,6 @@ function ossError(code: string, status: number, extra: { retryable?: boolean; se
 
 function systemError(code: string): Error {
   return Object.assign(new Error(`${code} (test)`), { code });
-}
-
-/** A small deterministic generator (mulberry32) so statistical checks are reproducible. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const almostOne = (): number => 1 - Number.EPSILON;
@@ -35,7 +25,7 @@ describe('computeBackoffMs', () => {
   });
 
   it('stays within [0, ceiling] and averages about half of it', () => {
-    const random = seededRandom(7);
+    const random = mulberry32(7);
     const draws = Array.from({ length: 10_000 }, () => computeBackoffMs(4, DEFAULT_RETRY_POLICY, random));
     expect(Math.min(...draws)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...draws)).toBeLessThanOrEqual(4000);
