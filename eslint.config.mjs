@@ -44,6 +44,44 @@ export default tseslint.config(
     },
   },
   {
+    // The preload runs in a sandboxed renderer and is bundled into one file: only `electron` and shared/, no Node
+    // built-ins and no main/ code. ipcRenderer appears in main/preload/index.ts alone (architecture.md).
+    files: ['main/preload/**/*.ts'],
+    ignores: ['main/preload/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'The sandboxed preload has no Node built-ins.' },
+          { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'The preload may import only shared/ and its own folder.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['main/preload/**/*.ts'],
+    ignores: ['main/preload/index.ts', 'main/preload/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only main/preload/index.ts touches electron; pass what you need in.' }],
+        patterns: [
+          { group: nodeBuiltins, message: 'The sandboxed preload has no Node built-ins.' },
+          { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'The preload may import only shared/ and its own folder.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Raw IPC lives in one place: main/window/bind-ipc.ts binds the dispatcher, which checks the sender and validates
+    // every argument. Anything else in window/ would be a way around those checks.
+    files: ['main/window/**/*.ts'],
+    ignores: ['main/window/bind-ipc.ts', 'main/window/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC only in main/window/bind-ipc.ts.' }],
+      }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check in one run, ending with one plain `N passed, N failed` line that CI reads.
 // Suites: type-check (one check per tsconfig project), lint, vitest (unit + integration against the
-// local emulator), and Playwright e2e in Chromium when e2e specs exist. Each suite runs even if an
-// earlier one failed, so one red suite does not hide another.
+// local emulator), the Electronegativity audit of the built Electron app, and Playwright e2e in Chromium
+// when e2e specs exist. Each suite runs even if an earlier one failed, so one red suite does not hide another.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ function record(name, passed, failed, skipped, seconds) {
   totals.passed += passed;
   totals.failed += failed;
   totals.skipped += skipped;
-  lines.push(`${name.padEnd(12)} ${String(passed).padStart(5)} passed ${String(failed).padStart(4)} failed ${String(skipped).padStart(4)} skipped  (${seconds}s)`);
+  lines.push(`${name.padEnd(14)} ${String(passed).padStart(5)} passed ${String(failed).padStart(4)} failed ${String(skipped).padStart(4)} skipped  (${seconds}s)`);
 }
 
 if (wants('typecheck')) {
@@ -50,6 +50,13 @@ if (wants('unit')) {
     record('vitest', 0, 1, 0, r.seconds);
   }
   rmSync(dir, { recursive: true, force: true });
+}
+
+if (wants('electron-audit')) {
+  // Builds the Electron app and runs Electronegativity on it (scripts/audit-electron.mjs): no finding above
+  // INFORMATIONAL unless build/electronegativity-exceptions.json gives the reason.
+  const r = run('node', ['scripts/audit-electron.mjs']);
+  record('electron-audit', r.code === 0 ? 1 : 0, r.code === 0 ? 0 : 1, 0, r.seconds);
 }
 
 const hasE2e = existsSync(join(root, 'e2e')) && readdirSync(join(root, 'e2e')).some((f) => f.endsWith('.spec.ts'));

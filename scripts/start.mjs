@@ -1,45 +1,39 @@
 #!/usr/bin/env node
-// `npm start` until the desktop shell lands: runs the built-in OSS emulator on 127.0.0.1 with
-// credentials generated once for this checkout (kept in .oss-data/, which git ignores), and
-// prints how to point `oss-upload` at it. The Electron window replaces this (issue 5).
+// `npm start`: builds the app and runs it in Electron (`electron-vite preview`). Where the Electron binary is missing
+// (an install with ELECTRON_SKIP_BINARY_DOWNLOAD, or a machine that cannot download it), it says so and starts the
+// browser harness instead (`npm run dev:web`), which serves the same app on 127.0.0.1.
+//
+// The binary is looked up the way node_modules/electron/index.js does (path.txt names it inside dist/), without
+// requiring that module: requiring it with the binary missing starts a download.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const dataDir = join(root, '.oss-data');
-const credsFile = join(dataDir, 'local-account.json');
-mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-if (!existsSync(credsFile)) {
-  const account = {
-    accessKeyId: `LOCAL${randomBytes(8).toString('hex').toUpperCase()}`,
-    accessKeySecret: randomBytes(24).toString('base64url'),
-    bucket: 'local',
-  };
-  writeFileSync(credsFile, JSON.stringify(account, null, 2), { mode: 0o600 });
-}
-const account = JSON.parse(readFileSync(credsFile, 'utf8'));
 
-console.log('The desktop window is not built yet (see README, Status). Starting the local OSS emulator instead.');
-console.log(`Credentials for this checkout: ${credsFile}`);
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', join(root, 'main/emulator/cli.ts'), '--port', process.env.PORT ?? '9000', '--data-dir', join(dataDir, 'emulator'),
-    '--bucket', account.bucket, '--access-key-id', account.accessKeyId, '--access-key-secret', account.accessKeySecret],
-  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-);
-child.stdout.setEncoding('utf8');
-child.stdout.on('data', (text) => {
-  process.stdout.write(text);
-  const url = /http:\/\/127\.0\.0\.1:\d+/.exec(text)?.[0];
-  if (url) {
-    console.log('\nTry it (in another terminal):');
-    console.log(`  export OSS_ACCESS_KEY_ID=${account.accessKeyId} OSS_ACCESS_KEY_SECRET=$(node -p "require('./.oss-data/local-account.json').accessKeySecret")`);
-    console.log(`  npm run oss-upload -- put ./README.md oss://${account.bucket}/docs/ --endpoint ${url} --region cn-hangzhou`);
-    console.log(`  npm run oss-upload -- uploads oss://${account.bucket}/ --endpoint ${url} --region cn-hangzhou`);
-    console.log('\nCtrl-C stops the emulator; its data stays in .oss-data/.');
-  }
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+/** The Electron executable `npx electron` would run, or undefined when it is not installed. */
+function electronBinary() {
+  const pkg = join(root, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const base = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist');
+  const binary = join(base, relative);
+  return existsSync(binary) ? binary : undefined;
+}
+
+function run(command, args) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+const extra = process.argv.slice(2);
+if (electronBinary() !== undefined) {
+  run(join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite'), ['preview', ...extra]);
+} else {
+  console.log('The Electron binary is not installed here (node_modules/electron has no dist/), so the desktop window cannot open.');
+  console.log('Starting the browser harness instead: the same app, served on 127.0.0.1 (see README, "Browser harness").');
+  console.log('To get the desktop app: `npx install-electron` (needs network), then `npm start` again.\n');
+  run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'dev:web', '--', ...(extra.length > 0 ? extra : ['--port', process.env.PORT ?? '0'])]);
+}

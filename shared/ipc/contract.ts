@@ -95,6 +95,17 @@ export interface Events {
   'accounts.changed': readonly AccountView[];
   /** The whole settings object after any change. */
   'settings.changed': AppSettings;
+  /** An application-menu item the page must act on (Electron only: the harness has no menu). */
+  'app.menuCommand': MenuCommandEvent;
+}
+
+/** Menu items that need the page: "Add files…" and "Add folder…" need the destination the page shows. */
+export const MENU_COMMANDS = ['addFiles', 'addFolder'] as const;
+/** One of MENU_COMMANDS. */
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** Payload of the `app.menuCommand` event. */
+export interface MenuCommandEvent {
+  readonly command: MenuCommand;
 }
 
 /** Every command name. */
@@ -152,6 +163,7 @@ export const EVENT_NAMES = exactNames<EventName>()([
   'incomplete.resumeProgress',
   'accounts.changed',
   'settings.changed',
+  'app.menuCommand',
 ]);
 
 /** True when `name` is a command name (a string from the renderer is not trusted to be one). */
