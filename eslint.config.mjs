@@ -71,6 +71,20 @@ export default tseslint.config(
     },
   },
   {
+    // The harness's in-page bridge is bundled for the browser: no Node built-ins, no electron, nothing from main/
+    // except the harness wire protocol beside it.
+    files: ['main/harness/web-bridge/**/*.ts'],
+    ignores: ['main/harness/web-bridge/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: [...nodeBuiltins, 'electron', 'ws'], message: 'The web bridge runs in the browser.' },
+          { regex: '^\\.\\./(?!harness-protocol$|\\.\\./\\.\\./shared/)', message: 'The web bridge may import only shared/ and ../harness-protocol.' },
+        ],
+      }],
+    },
+  },
+  {
     // Raw IPC lives in one place: main/window/bind-ipc.ts binds the dispatcher, which checks the sender and validates
     // every argument. Anything else in window/ would be a way around those checks.
     files: ['main/window/**/*.ts'],

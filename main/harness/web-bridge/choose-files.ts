@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The harness's "Add files…" / "Add folder…" dialog: the browser's own file picker, opened from a hidden
 // `<input type=file>` (with `webkitdirectory` for a folder). The renderer's button click gives the page the user
 // activation the picker needs; the bridge calls this within that click's task chain.

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Entry of the harness's bridge script (out/harness/bridge.js), a classic script the harness injects before the
 // renderer's module script (inject-harness-tags.ts), so `window.uploader` exists when the renderer starts, exactly as
 // the preload's contextBridge provides it in Electron (issue 5 item 6). Built by build-harness-assets.ts.
