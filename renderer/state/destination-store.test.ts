@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountView } from '../../shared/models/account';
+import { resolveDestination } from './destination-store';
+
+function account(id: string, buckets: readonly string[]): AccountView {
+  return {
+    id,
+    name: id,
+    endpoint: 'http://127.0.0.1:9000',
+    region: 'cn-hangzhou',
+    buckets,
+    signatureVersion: 'v4',
+    addressing: 'path-style',
+    maskedAccessKeyId: 'LTAI****abcd',
+    hasSecret: true,
+    hasSecurityToken: false,
+    isLocalEmulator: false,
+  };
+}
+
+describe('resolveDestination', () => {
+  const accounts = [account('one', ['b1', 'b2']), account('two', ['c1'])];
+
+  it('keeps a valid choice', () => {
+    expect(resolveDestination(accounts, { accountId: 'one', bucket: 'b2', prefix: 'x/' })).toEqual({ accountId: 'one', bucket: 'b2', prefix: 'x/' });
+  });
+
+  it('falls back to the first account and bucket when the stored ones are gone', () => {
+    expect(resolveDestination(accounts, { accountId: 'removed', bucket: 'b2', prefix: '' })).toEqual({ accountId: 'one', bucket: 'b2', prefix: '' });
+    expect(resolveDestination(accounts, { accountId: 'two', bucket: 'b2', prefix: '' })).toEqual({ accountId: 'two', bucket: 'c1', prefix: '' });
+  });
+
+  it('has no destination without an account or a bucket', () => {
+    expect(resolveDestination([], { accountId: undefined, bucket: undefined, prefix: '' })).toBeUndefined();
+    expect(resolveDestination([account('empty', [])], { accountId: 'empty', bucket: undefined, prefix: '' })).toBeUndefined();
+  });
+});
