@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy, withContentSecurityPolicy } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, devContentSecurityPolicy, withContentSecurityPolicy } from './content-security-policy';
 
 describe('CONTENT_SECURITY_POLICY', () => {
   it('allows only the app itself and forbids inline code, plugins, framing and form posts', () => {
@@ -23,7 +23,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('is the same policy as the meta tag of renderer/index.html', () => {
     const html = readFileSync(join(__dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
   });
 });
 

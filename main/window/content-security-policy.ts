@@ -16,6 +16,15 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
+ * The same policy as the meta tag of renderer/index.html carries it: without `frame-ancestors`, which browsers ignore
+ * (and log an error for) in a meta tag (CSP3 §6.1 "frame-ancestors is not supported in a <meta> element"). Framing is
+ * still refused by the header wherever the page is served over http(s).
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
+/**
  * The development policy: Vite's dev server injects an inline module script (the React refresh preamble) and talks to
  * its page over a WebSocket on the same host, so development alone allows both. Never used by a packaged app.
  */

@@ -1,6 +1,7 @@
 // The app frame: a header with the four screens, the current screen, and the notice area. A plain switch (no router,
 // no lazy loading): four screens are all in one small bundle, and each keeps its state in stores, not in the tree.
 import { useEffect } from 'react';
+import { getUploader } from '../bridge/uploader';
 import { NoticeArea } from '../components/notice-area';
 import { AccountsView } from '../features/accounts/accounts-view';
 import { IncompleteView } from '../features/incomplete/incomplete-view';
@@ -39,6 +40,11 @@ export function App() {
     void useSettingsStore.getState().load();
     void useAccountsStore.getState().load();
     void useJobsStore.getState().load();
+    // The application menu's "Add files…" / "Add folder…" (Electron only; the harness has no menu). The uploads
+    // screen opens the dialog, because it knows the destination and shows what was skipped.
+    return getUploader().on('app.menuCommand', ({ command }) => {
+      useNavigationStore.getState().requestAdd(command === 'addFiles' ? 'files' : 'folder');
+    });
   }, []);
 
   return (

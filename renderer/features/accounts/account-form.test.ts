@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { okResult } from '../../../shared/ipc/result';
 import type { AccountView } from '../../../shared/models/account';
-import { createFakeBridge } from '../incomplete/fake-bridge';
+import { createFakeUploader } from '../../bridge/fake-uploader';
 import { AccountForm } from './account-form';
 
 const saved: AccountView = {
@@ -31,7 +31,7 @@ function input(label: string): HTMLInputElement {
 
 describe('AccountForm', () => {
   it('keeps the secret write-only on an edit: empty password field with an "unchanged" placeholder', () => {
-    const bridge = createFakeBridge();
+    const bridge = createFakeUploader();
     render(createElement(AccountForm, { api: bridge.api, mode: { kind: 'edit', account: saved }, onDone: () => undefined }));
     const secret = input('AccessKey secret');
     expect(secret.type).toBe('password');
@@ -43,7 +43,7 @@ describe('AccountForm', () => {
   });
 
   it('shows every problem inline and sends nothing when the form is invalid', async () => {
-    const bridge = createFakeBridge();
+    const bridge = createFakeUploader();
     render(createElement(AccountForm, { api: bridge.api, mode: { kind: 'add' }, onDone: () => undefined }));
     fireEvent.change(input('Buckets'), { target: { value: 'Bad_Bucket' } });
     await act(async () => {
@@ -59,7 +59,7 @@ describe('AccountForm', () => {
   });
 
   it('fills the region from the endpoint, tests the draft, then adds it', async () => {
-    const bridge = createFakeBridge({
+    const bridge = createFakeUploader({
       'accounts.test': () => okResult({ ok: false, checks: [{ name: 'bucket', status: 'failed', bucket: 'photos', code: 'NoSuchBucket', requestId: 'req-7', advice: 'Check the bucket name and region.' }] }),
       'accounts.add': (draft) => okResult({ ...saved, name: draft.name }),
     });
@@ -87,7 +87,7 @@ describe('AccountForm', () => {
   });
 
   it('asks for the secret again when an edit moves the endpoint to another host', async () => {
-    const bridge = createFakeBridge({ 'accounts.update': () => okResult(saved) });
+    const bridge = createFakeUploader({ 'accounts.update': () => okResult(saved) });
     render(createElement(AccountForm, { api: bridge.api, mode: { kind: 'edit', account: saved }, onDone: () => undefined }));
     fireEvent.change(input('Endpoint'), { target: { value: 'https://oss-cn-beijing.aliyuncs.com' } });
     await act(async () => {

@@ -23,7 +23,7 @@ import {
 import { ConnectionTestReport } from './connection-test-report';
 import { EndpointHint } from './endpoint-hint';
 import { describeEndpoint } from './describe-endpoint';
-import { FormField } from './form-field';
+import { FormField } from '../../components/form-field';
 import { accountMessages } from './messages';
 
 /** Props of AccountForm. */

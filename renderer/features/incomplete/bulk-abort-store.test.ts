@@ -4,7 +4,7 @@ import { errorResult, okResult } from '../../../shared/ipc/result';
 import type { AbortItemResult, AbortTarget, UploadSelection } from '../../../shared/models/remote-upload';
 import { applyBulkAbortProgress, daysToMs, startCounts } from './bulk-abort-state';
 import { createBulkAbortStore } from './bulk-abort-store';
-import { createFakeBridge } from './fake-bridge';
+import { createFakeUploader } from '../../bridge/fake-uploader';
 
 const bucketRef = { accountId: 'acc1', bucket: 'bucket-1' };
 const targets: AbortTarget[] = [
@@ -14,11 +14,11 @@ const targets: AbortTarget[] = [
 ];
 
 function setup() {
-  const bridge = createFakeBridge();
+  const bridge = createFakeUploader();
   const removed: UploadSelection[][] = [];
   const flushes: (() => void)[] = [];
   let ids = 0;
-  bridge.handle({
+  bridge.answer({
     'incomplete.stats': (args) => okResult(args.uploads.map((u) => ({ ...u, ok: true as const, stats: { partCount: 2, bytesStored: 1000 } }))),
   });
   const store = createBulkAbortStore({
@@ -36,7 +36,7 @@ describe('bulk abort flow', () => {
   it('previews a dry run with its keys and total bytes, then aborts exactly those under a fresh operation id', async () => {
     const { bridge, store, removed, flushes } = setup();
     let finish: (args: BulkAbortArgs) => void = () => undefined;
-    bridge.handle({
+    bridge.answer({
       'incomplete.bulkAbort': (args) =>
         args.dryRun
           ? okResult({ dryRun: true as const, targets })
@@ -105,7 +105,7 @@ describe('bulk abort flow', () => {
   it('cancels a running bulk abort by its operation id and shows what was not attempted', async () => {
     const { bridge, store } = setup();
     let finish: () => void = () => undefined;
-    bridge.handle({
+    bridge.answer({
       'incomplete.bulkAbort': (args) =>
         args.dryRun
           ? okResult({ dryRun: true as const, targets })
@@ -135,7 +135,7 @@ describe('bulk abort flow', () => {
 
   it('shows a failed dry run as an error', async () => {
     const { bridge, store } = setup();
-    bridge.handle({ 'incomplete.bulkAbort': () => errorResult({ code: 'AccessDenied', message: 'cannot list', retryable: false, advice: 'grant oss:ListMultipartUploads' }) });
+    bridge.answer({ 'incomplete.bulkAbort': () => errorResult({ code: 'AccessDenied', message: 'cannot list', retryable: false, advice: 'grant oss:ListMultipartUploads' }) });
     await store.getState().previewFilter(bucketRef, '', 7);
     expect(store.getState().state).toMatchObject({ phase: 'error', error: { code: 'AccessDenied' } });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowseUploadsArgs } from '../../../shared/ipc/command-payloads';
 import { okResult, errorResult } from '../../../shared/ipc/result';
 import type { RemoteUpload, RemoteUploadPage } from '../../../shared/models/remote-upload';
-import { createFakeBridge } from './fake-bridge';
+import { createFakeUploader } from '../../bridge/fake-uploader';
 import { createIncompleteStore, selectedUploads } from './incomplete-store';
 import { uploadRowKey } from './upload-row-key';
 
@@ -26,9 +26,9 @@ function pagedBucket(): (args: BrowseUploadsArgs) => RemoteUploadPage {
 }
 
 function setup() {
-  const bridge = createFakeBridge();
+  const bridge = createFakeUploader();
   const page = pagedBucket();
-  bridge.handle({ 'incomplete.browse': (args) => okResult(page(args)) });
+  bridge.answer({ 'incomplete.browse': (args) => okResult(page(args)) });
   const flushes: (() => void)[] = [];
   const store = createIncompleteStore({ api: bridge.api, scheduleStatsFlush: (flush) => flushes.push(flush), statsBatchSize: 2 });
   return { bridge, store, flushes };
@@ -67,7 +67,7 @@ describe('incomplete store paging', () => {
     await store.getState().open(location);
     store.getState().toggleSelected(upload('a'));
     let release: () => void = () => undefined;
-    bridge.handle({
+    bridge.answer({
       'incomplete.browse': (args) =>
         args.prefix === 'logs/'
           ? okResult({ uploads: [upload('logs/a')], folders: [], nextCursor: undefined })
@@ -93,12 +93,12 @@ describe('incomplete store paging', () => {
   it('keeps the rows and shows the error when a page fails, and refresh starts over', async () => {
     const { bridge, store } = setup();
     await store.getState().open(location);
-    bridge.handle({ 'incomplete.browse': () => errorResult({ code: 'AccessDenied', message: 'denied', retryable: false, requestId: 'req-1' }) });
+    bridge.answer({ 'incomplete.browse': () => errorResult({ code: 'AccessDenied', message: 'denied', retryable: false, requestId: 'req-1' }) });
     await store.getState().loadMore();
     expect(store.getState().loadError?.code).toBe('AccessDenied');
     expect(store.getState().uploads).toHaveLength(2);
     const page = pagedBucket();
-    bridge.handle({ 'incomplete.browse': (args) => okResult(page(args)) });
+    bridge.answer({ 'incomplete.browse': (args) => okResult(page(args)) });
     await store.getState().refresh();
     expect(store.getState().loadError).toBeUndefined();
     expect(store.getState().uploads.map((u) => u.key)).toEqual(['a', 'b']);
@@ -108,7 +108,7 @@ describe('incomplete store paging', () => {
 describe('incomplete store stats', () => {
   it('batches the rows asked for, sends each once, and merges answers by row', async () => {
     const { bridge, store, flushes } = setup();
-    bridge.handle({
+    bridge.answer({
       'incomplete.stats': (args) =>
         okResult(
           args.uploads.map((u) =>
@@ -140,7 +140,7 @@ describe('incomplete store stats', () => {
 describe('incomplete store abort and selection', () => {
   it('removes the row when the abort succeeds or the upload is already gone', async () => {
     const { bridge, store } = setup();
-    bridge.handle({ 'incomplete.abort': (args) => okResult({ key: args.key, uploadId: args.uploadId, outcome: args.key === 'a' ? 'aborted' : 'alreadyGone' }) });
+    bridge.answer({ 'incomplete.abort': (args) => okResult({ key: args.key, uploadId: args.uploadId, outcome: args.key === 'a' ? 'aborted' : 'alreadyGone' }) });
     await store.getState().open(location);
     store.getState().toggleSelected(upload('a'));
     await store.getState().abortOne(upload('a'));
@@ -153,7 +153,7 @@ describe('incomplete store abort and selection', () => {
   it('keeps the row with its error when the abort fails', async () => {
     const { bridge, store } = setup();
     await store.getState().open(location);
-    bridge.handle({
+    bridge.answer({
       'incomplete.abort': (args) =>
         okResult({ ...args, outcome: 'failed' as const, error: { code: 'AccessDenied', message: 'no', requestId: 'r-9' } }),
     });
@@ -161,7 +161,7 @@ describe('incomplete store abort and selection', () => {
     expect(store.getState().uploads.map((u) => u.key)).toEqual(['a', 'b']);
     expect(store.getState().rowErrors[uploadRowKey(upload('a'))]).toMatchObject({ code: 'AccessDenied', requestId: 'r-9' });
     expect(store.getState().aborting).toEqual({});
-    bridge.handle({ 'incomplete.abort': () => errorResult({ code: 'IpcUnavailable', message: 'down', retryable: true }) });
+    bridge.answer({ 'incomplete.abort': () => errorResult({ code: 'IpcUnavailable', message: 'down', retryable: true }) });
     await store.getState().abortOne(upload('b'));
     expect(store.getState().rowErrors[uploadRowKey(upload('b'))]).toMatchObject({ code: 'IpcUnavailable' });
   });

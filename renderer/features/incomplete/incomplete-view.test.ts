@@ -7,7 +7,7 @@ import type { AccountView } from '../../../shared/models/account';
 import type { JobId } from '../../../shared/models/job';
 import type { RemoteUpload } from '../../../shared/models/remote-upload';
 import { useAccountsStore } from '../../state/accounts-store';
-import { createFakeBridge } from './fake-bridge';
+import { createFakeUploader } from '../../bridge/fake-uploader';
 import { createIncompleteStores, IncompleteStoresContext } from './incomplete-stores';
 import { IncompleteView } from './incomplete-view';
 
@@ -38,7 +38,7 @@ function upload(key: string, ownedByJobId?: string): RemoteUpload {
 }
 
 function setup(uploads: RemoteUpload[]) {
-  const bridge = createFakeBridge({
+  const bridge = createFakeUploader({
     'incomplete.browse': () => okResult({ uploads, folders: ['logs/'], nextCursor: undefined }),
     'incomplete.stats': (args) => okResult(args.uploads.map((u) => ({ ...u, ok: true as const, stats: { partCount: 3, bytesStored: 3 * 1024 * 1024 } }))),
     'incomplete.abort': (args) => okResult({ key: args.key, uploadId: args.uploadId, outcome: 'aborted' as const }),
@@ -87,7 +87,7 @@ describe('IncompleteView', () => {
   it('runs "older than N days" as a dry run first, then the real run with a fresh operation id', async () => {
     const { bridge } = setup([upload('a.bin'), upload('b.bin')]);
     await screen.findByRole('listitem', { name: 'a.bin' });
-    bridge.handle({
+    bridge.answer({
       'incomplete.bulkAbort': (args) =>
         args.dryRun
           ? okResult({ dryRun: true as const, targets: [{ key: 'a.bin', uploadId: '0123456789abcdef-a.bin', ageMs: 40 * 86_400_000 }] })

@@ -7,7 +7,7 @@ import { Button } from '../../components/button';
 import { formatBytes } from '../../format/format-bytes';
 import { useT } from '../../i18n/i18n';
 import { useSettingsStore } from '../../state/settings-store';
-import { FormField } from '../accounts/form-field';
+import { FormField } from '../../components/form-field';
 import { settingsMessages } from './messages';
 import { settingsToForm, validateSettingsForm, type SettingsFieldError, type SettingsNumberField, type SettingsNumberValues } from './settings-form-model';
 import './settings.css';

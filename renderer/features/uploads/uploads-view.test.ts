@@ -9,6 +9,7 @@ import { createFakeUploader, installUploader, type FakeUploader } from '../../br
 import { useAccountsStore } from '../../state/accounts-store';
 import { useDestinationStore } from '../../state/destination-store';
 import { resetJobsStore, useJobsStore } from '../../state/jobs-store';
+import { useNavigationStore } from '../../state/navigation-store';
 import { makeJob } from '../../state/test-jobs';
 import { UploadsView } from './uploads-view';
 
@@ -76,6 +77,16 @@ describe('UploadsView', () => {
       destination: { accountId: 'acc-1', bucket: 'bucket-1', prefix: 'inbox/' },
     });
     expect(await view.findByText('/tmp/staged/socket')).toBeTruthy();
+  });
+
+  it('opens the file dialog when the application menu asks, and adds what was picked', async () => {
+    fake.answer({ 'desktop.pickFiles': () => okResult({ paths: ['/home/u/report.pdf'] }) });
+    renderView();
+    act(() => useNavigationStore.getState().requestAdd('files'));
+    await waitFor(() => expect(fake.argsOf('uploads.addPaths')).toHaveLength(1));
+    expect(fake.argsOf('desktop.pickFiles')).toEqual([{ multiple: true }]);
+    expect(fake.argsOf('uploads.addPaths')[0]?.paths).toEqual(['/home/u/report.pdf']);
+    expect(useNavigationStore.getState().pendingAdd).toBeUndefined();
   });
 
   it('does not call addPaths when the dropped files could not be turned into paths', async () => {

@@ -1,6 +1,6 @@
 // The uploads screen (issue 6 item 2): toolbar, destination bar, status filters, the virtualized job list, the
 // detail panel with the part map of the open job, and the whole window as a drop target.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SkippedPath } from '../../../shared/ipc/command-payloads';
 import type { JobSnapshot } from '../../../shared/models/job';
 import { getUploader } from '../../bridge/uploader';
@@ -61,9 +61,20 @@ export function UploadsView({ listRect }: UploadsViewProps) {
   );
   const dragging = useWindowDrop(onDrop);
 
-  const onAdd = (kind: 'files' | 'folder') => {
-    if (destination !== undefined) void uploadPicked(getUploader(), kind, destination).then(settle);
-  };
+  const onAdd = useCallback(
+    (kind: 'files' | 'folder') => {
+      if (destination !== undefined) void uploadPicked(getUploader(), kind, destination).then(settle);
+    },
+    [destination, settle],
+  );
+
+  // A menu request ("Add files…" while another screen was shown) is acted on once this screen has a destination.
+  const pendingAdd = useNavigationStore((state) => state.pendingAdd);
+  useEffect(() => {
+    if (pendingAdd === undefined || destination === undefined) return;
+    useNavigationStore.getState().clearAddRequest();
+    onAdd(pendingAdd);
+  }, [pendingAdd, destination, onAdd]);
 
   const requestRemove = useCallback((job: JobSnapshot) => {
     if (removeNeedsServerChoice(job)) setRemoving(job);
