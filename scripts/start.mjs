@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: builds the app and runs it in Electron (`electron-vite preview`). Where the Electron binary is missing
-// (an install with ELECTRON_SKIP_BINARY_DOWNLOAD, or a machine that cannot download it), it says so and starts the
-// browser harness instead (`npm run dev:web`), which serves the same app on 127.0.0.1.
+// `npm start`: builds the app and runs it in Electron (`electron-vite preview`). `npm install` runs no download step
+// (npm does not run electron's install script here, and the project asks for none), so the first `npm start` fetches
+// the Electron binary with electron's own installer. Where that cannot work (no network, a proxy, a platform without
+// builds), it says so and starts the browser harness instead (`npm run dev:web`): the same app served on 127.0.0.1.
 //
 // The binary is looked up the way node_modules/electron/index.js does (path.txt names it inside dist/), without
 // requiring that module: requiring it with the binary missing starts a download.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -28,12 +29,22 @@ function run(command, args) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+/** Runs electron's installer (node_modules/electron/install.js) once; true when the binary is there afterwards. */
+function fetchElectron() {
+  const installer = join(root, 'node_modules', 'electron', 'install.js');
+  if (!existsSync(installer)) return false;
+  console.log('Fetching the Electron binary (first start only)…');
+  const result = spawnSync(process.execPath, [installer], { cwd: join(root, 'node_modules', 'electron'), stdio: 'inherit', timeout: 10 * 60_000 });
+  if (result.status !== 0) console.log('Could not fetch Electron (see the error above).');
+  return electronBinary() !== undefined;
+}
+
 const extra = process.argv.slice(2);
-if (electronBinary() !== undefined) {
+if (electronBinary() !== undefined || (process.env.OSS_UPLOAD_NO_ELECTRON_FETCH !== '1' && fetchElectron())) {
   run(join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite'), ['preview', ...extra]);
 } else {
-  console.log('The Electron binary is not installed here (node_modules/electron has no dist/), so the desktop window cannot open.');
+  console.log('The Electron binary is not installed here and could not be fetched, so the desktop window cannot open.');
   console.log('Starting the browser harness instead: the same app, served on 127.0.0.1 (see README, "Browser harness").');
-  console.log('To get the desktop app: `npx install-electron` (needs network), then `npm start` again.\n');
+  console.log('To get the desktop app: `npx install-electron` (needs access to github.com), then `npm start` again.\n');
   run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'dev:web', '--', ...(extra.length > 0 ? extra : ['--port', process.env.PORT ?? '0'])]);
 }
