@@ -68,6 +68,7 @@ export async function createAppCore<Sender>(options: AppCoreOptions<Sender>): Pr
     },
     now,
     ownership: engine,
+    defaultPartSizeBytes: () => engine.settings().partSizeBytes,
   });
   const events = createEventPublisher({ log });
   const tracker = new ActivityTracker((error) => log.error(`An activity listener failed: ${describe(error)}`));

@@ -42,6 +42,8 @@ export interface IncompleteUploadManagerOptions {
   /** Resume from the server: ranges hashed at once (default 2), parts sent at once (default 4). */
   readonly hashConcurrency?: number | undefined;
   readonly sendConcurrency?: number | undefined;
+  /** Part size of a resume when the server holds no part yet (the user's setting); default the engine's 8 MiB. */
+  readonly defaultPartSizeBytes?: (() => number) | undefined;
 }
 
 /** A bulk abort: which account and bucket, and which uploads. */
@@ -129,6 +131,7 @@ export class IncompleteUploadManager {
       retry: this.#retry,
       hashConcurrency: this.#options.hashConcurrency,
       sendConcurrency: this.#options.sendConcurrency,
+      defaultPartSizeBytes: this.#options.defaultPartSizeBytes?.(),
     });
     if (result.outcome !== 'refused') this.#stats.invalidate(args);
     return result;
