@@ -113,3 +113,68 @@ describe('fileRangeStream', () => {
     expect(() => fileRangeStream(file, offset, length, hwm)).toThrow(/bad/);
   });
 });
+
+describe('fileRangeStream hooks', () => {
+  it('onChunk sees every chunk in order, before the reader does', async () => {
+    const seen: Buffer[] = [];
+    const read: Buffer[] = [];
+    const stream = fileRangeStream(file, 1_000, 250_000, 64 * 1024, { onChunk: (chunk) => seen.push(Buffer.from(chunk)) });
+    for await (const chunk of stream) {
+      read.push(chunk as Buffer);
+      expect(seen.length).toBeGreaterThanOrEqual(read.length);
+    }
+    expect(Buffer.concat(seen).equals(content.subarray(1_000, 251_000))).toBe(true);
+    expect(Buffer.concat(read).equals(content.subarray(1_000, 251_000))).toBe(true);
+  });
+
+  it('beforePush delays each chunk until its promise resolves; undefined pushes at once', async () => {
+    const asked: number[] = [];
+    let release: (() => void) | undefined;
+    const stream = fileRangeStream(file, 0, 3 * 1024, 1024, {
+      beforePush: (bytes) => {
+        asked.push(bytes);
+        if (asked.length !== 2) return undefined;
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise<void>((resolve) => stream.once('end', () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(chunks).toHaveLength(1); // the second chunk waits
+    release?.();
+    await ended;
+    expect(asked).toEqual([1024, 1024, 1024]);
+    expect(Buffer.concat(chunks).equals(content.subarray(0, 3 * 1024))).toBe(true);
+  });
+
+  it('a rejected wait or a throwing onChunk fails the stream with that error', async () => {
+    const waitError = new Error('limit wait failed');
+    const waiting = fileRangeStream(file, 0, 10_000, 1024, { beforePush: () => Promise.reject(waitError) });
+    await expect(readAll(waiting)).rejects.toBe(waitError);
+    const hashError = new Error('hash failed');
+    const hashing = fileRangeStream(file, 0, 10_000, 1024, {
+      onChunk: () => {
+        throw hashError;
+      },
+    });
+    await expect(readAll(hashing)).rejects.toBe(hashError);
+  });
+
+  it('destroying the stream during a wait aborts the wait and closes the file', async () => {
+    let waitSignal: AbortSignal | undefined;
+    const stream = fileRangeStream(file, 0, 10_000, 1024, {
+      beforePush: (_bytes, signal) => {
+        waitSignal = signal;
+        return new Promise<void>(() => undefined); // never resolves on its own
+      },
+    });
+    stream.resume();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(waitSignal?.aborted).toBe(false);
+    const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+    stream.destroy();
+    await closed;
+    expect(waitSignal?.aborted).toBe(true);
+  });
+});

@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BandwidthLimiter, MIN_BURST_BYTES, createThrottleTransform } from './bandwidth-limiter';
+import { BandwidthLimiter, MIN_BURST_BYTES } from './bandwidth-limiter';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -118,53 +117,5 @@ describe('BandwidthLimiter', () => {
     expect(takes.map((take) => take.doneAtMs)).toEqual([10, 10]);
     expect(bucket.enabled).toBe(false);
     expect(() => bucket.setBytesPerSecond(-5)).toThrow(RangeError);
-  });
-});
-
-async function collect(stream: NodeJS.ReadableStream, into: Buffer[]): Promise<void> {
-  for await (const chunk of stream) into.push(chunk as Buffer);
-}
-
-describe('createThrottleTransform', () => {
-  const chunks = (): Buffer[] => Array.from({ length: 4 }, (_, index) => Buffer.alloc(256 * KiB, index));
-
-  it('passes every byte through, paced by the limiter', async () => {
-    const source = chunks();
-    const output: Buffer[] = [];
-    const done = collect(Readable.from(source).pipe(createThrottleTransform(limiter(256 * KiB))), output);
-    await vi.advanceTimersByTimeAsync(1500);
-    expect(output.length).toBe(2);
-    await vi.advanceTimersByTimeAsync(2000);
-    await done;
-    expect(Buffer.concat(output).equals(Buffer.concat(source))).toBe(true);
-  });
-
-  it('passes chunks straight through while the limit is off', async () => {
-    const output: Buffer[] = [];
-    await collect(Readable.from(chunks()).pipe(createThrottleTransform(limiter(undefined))), output);
-    expect(output.length).toBe(4);
-  });
-
-  it('ends its wait when aborted or destroyed', async () => {
-    const bucket = limiter(1 * KiB);
-    const controller = new AbortController();
-    const transform = createThrottleTransform(bucket, controller.signal);
-    const errored = new Promise<unknown>((resolve) => transform.on('error', resolve));
-    transform.write(Buffer.alloc(MIN_BURST_BYTES));
-    transform.write(Buffer.alloc(64 * KiB)); // would wait 64 s
-    await vi.advanceTimersByTimeAsync(10);
-    controller.abort();
-    expect(await errored).toMatchObject({ name: 'AbortError' });
-
-    const second = createThrottleTransform(bucket);
-    second.on('error', () => undefined);
-    second.write(Buffer.alloc(64 * KiB));
-    await vi.advanceTimersByTimeAsync(10);
-    second.destroy();
-    await vi.advanceTimersByTimeAsync(0);
-    // The destroyed stream's take was withdrawn, so a new taker is not stuck behind it.
-    const after = timed(bucket.take(1));
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(after.doneAtMs).toBeDefined();
   });
 });

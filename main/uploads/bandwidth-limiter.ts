@@ -1,9 +1,9 @@
-import { Transform, addAbortSignal } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 
 // Issue 3 item 9: one global bandwidth limit over every part stream, off by default. A token bucket refilled at
 // `bytesPerSecond`, holding at most one second of traffic (but never less than 256 KiB, so a slow limit still
-// passes whole read-stream chunks of 64 KiB without stuttering). Takers are served strictly in arrival order by a
+// passes whole read-stream chunks of 64 KiB without stuttering). Part bodies consult it per chunk inside their read
+// path (part-runner.ts), and only while a limit is set. Takers are served strictly in arrival order by a
 // single pump with at most one pending sleep, so a thousand waiting chunks cost one timer, and a change of the
 // limit (or an abort) wakes the pump to recompute at once instead of finishing a sleep computed for the old rate.
 
@@ -157,34 +157,4 @@ export class BandwidthLimiter {
       this.pumping = false;
     }
   }
-}
-
-function toError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value));
-}
-
-/**
- * A pass-through stream that waits for the limiter before passing each chunk on; put it between the file read
- * stream and the request body. Destroying the stream (or aborting `signal`, which destroys it) ends any wait.
- */
-export function createThrottleTransform(limiter: BandwidthLimiter, signal?: AbortSignal): Transform {
-  const local = new AbortController();
-  const transform = new Transform({
-    transform(chunk: Buffer, _encoding, callback): void {
-      if (!limiter.enabled) {
-        callback(null, chunk);
-        return;
-      }
-      limiter.take(chunk.length, local.signal).then(
-        () => callback(null, chunk),
-        (error: unknown) => callback(toError(error)),
-      );
-    },
-    destroy(error, callback): void {
-      local.abort(error ?? undefined);
-      callback(error);
-    },
-  });
-  if (signal !== undefined) addAbortSignal(signal, transform);
-  return transform;
 }

@@ -8,7 +8,14 @@ import { staticCredentials } from '../oss/credentials';
 import { OssClient } from '../oss/oss-client';
 import { readRequestBody, startHttpServer, type LocalServer } from '../oss/test-support/local-servers';
 import { BandwidthLimiter } from './bandwidth-limiter';
-import { hashFileRange, HASH_CHUNK_BYTES, putObjectOnce, uploadPartOnce, type PartTarget } from './part-runner';
+import {
+  hashFileRange,
+  LIMITED_READ_CHUNK_BYTES,
+  PART_READ_CHUNK_BYTES,
+  putObjectOnce,
+  uploadPartOnce,
+  type PartTarget,
+} from './part-runner';
 import { RequestScheduler } from './request-scheduler';
 import { runWithRetries, type RetryRunner } from './request-retry';
 import { makeTempDir, writeSeededFile } from './test-support/seeded-files';
@@ -31,7 +38,7 @@ let temp: { path: string; remove: () => Promise<void> };
 let filePath: string;
 let content: Buffer;
 
-const FILE_BYTES = 300_000;
+const FILE_BYTES = 1_500_000;
 
 async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readRequestBody(req);
@@ -70,18 +77,18 @@ afterAll(async () => {
   await temp.remove();
 });
 
-async function target(): Promise<PartTarget> {
+async function target(limiter = new BandwidthLimiter()): Promise<PartTarget> {
   const info = await stat(filePath);
   return {
     client,
     bucket: 'bucket',
     key: 'key',
-    limiter: new BandwidthLimiter(),
+    limiter,
     source: { path: filePath, sizeBytes: info.size, mtimeMs: info.mtimeMs },
   };
 }
 
-const PART = { partNumber: 2, offset: 100_000, size: 150_000 };
+const PART = { partNumber: 2, offset: 100_000, size: 1_300_000 };
 const partBytes = (): Buffer => content.subarray(PART.offset, PART.offset + PART.size);
 
 function reset(next: Behaviour): void {
@@ -90,7 +97,7 @@ function reset(next: Behaviour): void {
 }
 
 describe('uploadPartOnce', () => {
-  it('streams the range once in small chunks and verifies ETag and CRC-64', async () => {
+  it('streams the range once in read-sized chunks and verifies ETag and CRC-64', async () => {
     reset('honest');
     const deltas: number[] = [];
     const result = await uploadPartOnce(await target(), 'upload-1', PART, new AbortController().signal, (delta) => deltas.push(delta));
@@ -100,8 +107,19 @@ describe('uploadPartOnce', () => {
     expect(received).toEqual([{ url: expect.stringContaining('partNumber=2'), bytes: PART.size }]);
     // Byte-level progress, never more than one read chunk at a time: no part-sized buffer on the way.
     expect(deltas.reduce((a, b) => a + b, 0)).toBe(PART.size);
-    expect(Math.max(...deltas)).toBeLessThanOrEqual(HASH_CHUNK_BYTES);
+    expect(Math.max(...deltas)).toBeLessThanOrEqual(PART_READ_CHUNK_BYTES);
     expect(deltas.length).toBeGreaterThan(1);
+  });
+
+  it('reads in small chunks while a bandwidth limit is set, and still verifies', async () => {
+    reset('honest');
+    const deltas: number[] = [];
+    // Fast enough for a test (1.3 MB in well under a second), but on: the limiter paces every chunk.
+    const limiter = new BandwidthLimiter({ bytesPerSecond: 50 * 1024 * 1024 });
+    const result = await uploadPartOnce(await target(limiter), 'upload-1', PART, new AbortController().signal, (delta) => deltas.push(delta));
+    expect(result.crc64).toBe(crc64(partBytes()));
+    expect(deltas.reduce((a, b) => a + b, 0)).toBe(PART.size);
+    expect(Math.max(...deltas)).toBeLessThanOrEqual(LIMITED_READ_CHUNK_BYTES);
   });
 
   it('rejects a wrong ETag and a wrong CRC-64 as a retryable IntegrityMismatch', async () => {
