@@ -25,7 +25,7 @@ export function NoticeArea() {
         return (
           <div key={notice.id} className="notice">
             <ErrorMessage error={notice.error} title={title} />
-            <IconButton className="notice-dismiss" icon="✕" label={t('dismiss')} onClick={() => dismiss(notice.id)} />
+            <IconButton className="notice-dismiss" icon="close" label={t('dismiss')} onClick={() => dismiss(notice.id)} />
           </div>
         );
       })}

@@ -13,6 +13,7 @@ import { FOLDER_DELIMITER, type IncompleteStore } from './incomplete-store';
 import { incompleteMessages } from './messages';
 import { UploadRow, type UploadRowActions } from './upload-row';
 import { uploadRowKey } from './upload-row-key';
+import { Icon } from '../../components/icon';
 
 /** Pixel height of a row: two lines of text plus padding. */
 export const UPLOAD_ROW_HEIGHT = 52;
@@ -79,7 +80,7 @@ export function UploadList({ store, onAbort, onInspect, onResume }: UploadListPr
       return (
         <div className="incomplete-row incomplete-folder-row">
           <button type="button" className="incomplete-folder" onClick={() => void openPrefix(folder)}>
-            <span aria-hidden="true">📁 </span>
+            <Icon name="folder" />
             {folderLabel(folder, prefix, FOLDER_DELIMITER)}
             {FOLDER_DELIMITER}
           </button>

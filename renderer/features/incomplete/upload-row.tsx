@@ -75,7 +75,7 @@ function CopyUploadId({ uploadId }: { readonly uploadId: string }) {
     );
   };
   const label = copied === 'copied' ? t('copied') : copied === 'failed' ? t('copyFailed') : t('copyUploadId');
-  return <IconButton label={label} icon={copied === 'copied' ? '✓' : '⧉'} onClick={copy} />;
+  return <IconButton label={label} icon={copied === 'copied' ? 'check' : 'copy'} onClick={copy} />;
 }
 
 /** One row of the incomplete-uploads list. */

@@ -35,7 +35,7 @@ export function JobDetail({ jobId, initialWidthPx }: JobDetailProps) {
         <h2 className="job-detail-title" title={job.localPath}>
           {name}
         </h2>
-        <IconButton icon="✕" label={t('close')} onClick={close} />
+        <IconButton icon="close" label={t('close')} onClick={close} />
       </header>
       <p className="job-detail-summary num">
         {t('summary', {

@@ -20,7 +20,7 @@ export function SkippedPaths({ skipped, onDismiss }: SkippedPathsProps) {
     <section className="skipped-paths" role="alert" aria-label={title}>
       <div className="skipped-header">
         <strong>{title}</strong>
-        <IconButton icon="✕" label={t('dismiss')} onClick={onDismiss} />
+        <IconButton icon="close" label={t('dismiss')} onClick={onDismiss} />
       </div>
       <ul className="skipped-list">
         {skipped.map((item) => (
