@@ -1,7 +1,7 @@
 // The Electron main process's composition root (architecture.md): claims the single-instance lock, hardens every
 // session and webContents, builds the Electron-free AppCore with Electron's secret store, dialogs and log file, binds
 // its dispatcher to IPC, opens the window and wires desktop integration. Logic lives in main/window/ and main/app/.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, powerSaveBlocker, safeStorage, session, shell } from 'electron';
 import { SafeStorageSecretStore } from './accounts/safe-storage-secret-store';
 import type { AppCore } from './app/app-core-types';
@@ -24,6 +24,11 @@ import { bindTaskbarProgress } from './window/taskbar-progress';
 const PRODUCT_NAME = 'OSS Upload Manager';
 /** Past this size the log moves to app.log.1: two files of 5 MB hold days of lines without filling a disk. */
 const LOG_MAX_BYTES = 5 * 1024 * 1024;
+
+// A separate data folder for tests and side-by-side profiles; set before anything reads userData (the log path below,
+// the single-instance lock, the core). Electron's own `--user-data-dir` switch is not documented to move userData.
+const userDataOverride = process.env.OSS_UPLOAD_MANAGER_USER_DATA;
+if (userDataOverride !== undefined && userDataOverride !== '') app.setPath('userData', resolve(userDataOverride));
 
 // Every renderer sandboxed, whatever a window's own preferences say (https://www.electronjs.org/docs/latest/tutorial/sandbox).
 app.enableSandbox();

@@ -104,12 +104,12 @@ async function electronApp(testInfo: TestInfo, use: (app: AppUnderTest) => Promi
   const electron = findElectron();
   if (!electron.found) throw new Error(electron.reason); // electronGate skipped the test already
   const dataDir = await mkdtemp(path.join(tmpdir(), 'e2e-electron-'));
-  // main/index.ts has no option of its own for its data folder: app.getPath('userData') honours Chromium's
-  // --user-data-dir switch, and on Linux also follows XDG_CONFIG_HOME; both point into the temporary folder.
+  // OSS_UPLOAD_MANAGER_USER_DATA moves the app's data folder (main/index.ts); Chromium's own profile goes there too
+  // through --user-data-dir, and XDG_CONFIG_HOME keeps anything else on Linux out of the real home folder.
   const application: ElectronApplication = await _electron.launch({
     executablePath: electron.path,
     args: [path.join(PROJECT_ROOT, 'out', 'main', 'index.js'), `--user-data-dir=${dataDir}`],
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(dataDir, 'xdg-config') },
+    env: { ...process.env, OSS_UPLOAD_MANAGER_USER_DATA: dataDir, XDG_CONFIG_HOME: path.join(dataDir, 'xdg-config') },
   });
   try {
     const page = await application.firstWindow();

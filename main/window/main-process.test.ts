@@ -1,7 +1,7 @@
 // The composition root (main/index.ts) end to end with a mocked `electron` (no binary here): the real AppCore with
 // its embedded emulator on 127.0.0.1 in a temp userData folder, the real dispatcher behind the real sender check,
 // the menu reaching the page as an event, and quitting shutting the core down before the app exits.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,6 +58,9 @@ const fake = vi.hoisted(() => {
       isPackaged: false,
       enableSandbox: () => undefined,
       getPath: () => state.userData,
+      setPath: (name: string, value: string) => {
+        if (name === 'userData') state.userData = value;
+      },
       getVersion: () => '0.0.0-test',
       requestSingleInstanceLock: () => true,
       whenReady: async () => undefined,
@@ -105,8 +108,14 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('electron', () => fake.electron);
 
-fake.state.userData = mkdtempSync(join(tmpdir(), 'main-process-'));
-afterAll(() => rmSync(fake.state.userData, { recursive: true, force: true }));
+// The data folder comes in through OSS_UPLOAD_MANAGER_USER_DATA (as the Electron e2e fixture passes it); the fake's
+// default userData stays empty, so a composition root that ignored the variable would have nowhere to write.
+const userData = mkdtempSync(join(tmpdir(), 'main-process-'));
+process.env.OSS_UPLOAD_MANAGER_USER_DATA = userData;
+afterAll(() => {
+  delete process.env.OSS_UPLOAD_MANAGER_USER_DATA;
+  rmSync(userData, { recursive: true, force: true });
+});
 
 describe('main/index.ts', () => {
   it('starts the core, answers only its own window, forwards the menu and shuts down on quit', async () => {
@@ -121,6 +130,8 @@ describe('main/index.ts', () => {
     const accounts = (await call(window?.webContents.mainFrame, 'accounts.list')) as { ok: boolean; value: { name: string }[] };
     expect(accounts.ok).toBe(true);
     expect(accounts.value.map((a) => a.name)).toContain('Local emulator');
+    expect(fake.state.userData).toBe(userData);
+    expect(existsSync(join(userData, 'embedded-emulator.json'))).toBe(true);
     expect(JSON.stringify(accounts)).not.toMatch(/accessKeySecret/);
     await expect(call({ ...window?.webContents.mainFrame, url: 'https://evil.example/' }, 'accounts.list')).resolves.toMatchObject({ ok: false, error: { code: 'Forbidden' } });
 
