@@ -1,18 +1,13 @@
 // Entry of the harness's bridge script (out/harness/bridge.js), a classic script the harness injects before the
 // renderer's module script (inject-harness-tags.ts), so `window.uploader` exists when the renderer starts, exactly as
 // the preload's contextBridge provides it in Electron (issue 5 item 6). Built by build-harness-assets.ts.
-import { config as configureZod } from 'zod/v4/core';
+import './zod-jitless';
 import { buildBridgeApi } from '../../../shared/ipc/build-bridge-api';
 import { HARNESS_PATHS, TOKEN_META_NAME, TOKEN_QUERY_PARAMETER } from '../harness-protocol';
 import { chooseFiles } from './choose-files';
 import { createHarnessSocketClient, type OpenSocket } from './harness-socket-client';
 import { createHarnessTransport } from './create-harness-transport';
 import { watchHarnessRestart } from './watch-harness-restart';
-
-// The bridge validates picker arguments with the contract's zod schemas. Zod 4 probes `new Function` to compile fast
-// parsers, which the page's CSP (script-src 'self', no 'unsafe-eval') refuses and reports as a violation on every
-// load; jitless parsing skips the probe and gives the same results.
-configureZod({ jitless: true });
 
 const openBrowserSocket: OpenSocket = (url, handlers) => {
   const socket = new WebSocket(url);
