@@ -1,12 +1,14 @@
 // CompleteMultipartUpload — `POST /<key>?uploadId=ID` (oss-protocol.md §6.3, §12 item 9). Validates the part list,
-// takes the upload out of the index (from then on it is NoSuchUpload to everyone), streams the parts into the object
-// and answers CompleteMultipartUploadResult with the whole-object x-oss-hash-crc64ecma.
+// takes the upload out of the index (from then on it is NoSuchUpload to everyone), makes its part files the object's
+// segments (moved, not copied: O(parts), like real OSS) and answers CompleteMultipartUploadResult with the
+// whole-object x-oss-hash-crc64ecma, folded from the part CRCs.
 import { readFile } from 'node:fs/promises';
+import { formatCrc64 } from '../../oss/crc64';
 import { percentEncode } from '../../oss/signing/uri-encode';
 import { ossErrors } from '../emulator-error';
-import { concatParts } from '../store/concat-parts';
+import { combinedCrc64, multipartEtag } from '../store/multipart-digest';
 import { discardBody } from '../store/receive-body';
-import type { PartRecord } from '../store/store-records';
+import type { ObjectRecord, PartRecord } from '../store/store-records';
 import type { UploadState } from '../store/upload-store';
 import { renderXmlDocument } from '../xml-builder';
 import { allPartsInOrder, checkPartSizes, selectCompleteParts } from './complete-checks';
@@ -60,28 +62,34 @@ export const completeMultipartUpload: OperationHandler = async (ctx) => {
   });
   if (state === undefined) throw ossErrors.noSuchUpload(uploadId);
 
-  let crc64: string;
-  let etag: string;
+  let object: ObjectRecord;
   try {
-    const object = await concatParts(ctx.store.paths.tmpDir, parts, (p) => ctx.store.uploads.partDataPath(ctx.bucket, uploadId, p));
-    await ctx.store.objects.put(ctx.bucket, ctx.key, object.path, {
-      key: ctx.key,
-      size: object.size,
-      etag: object.etag,
-      crc64: object.crc64,
-      contentType: state.record.contentType,
-      lastModifiedMs: ctx.now(),
-      objectType: 'Multipart',
-      userMeta: state.record.userMeta,
-    });
-    crc64 = object.crc64;
-    etag = object.etag;
+    object = await ctx.store.objects.putSegments(
+      ctx.bucket,
+      ctx.key,
+      ctx.store.paths.uploadDir(ctx.bucket, uploadId),
+      parts.map((p) => ({ file: p.dataFile, size: p.size })),
+      {
+        key: ctx.key,
+        size: parts.reduce((sum, p) => sum + p.size, 0),
+        etag: multipartEtag(parts),
+        crc64: formatCrc64(combinedCrc64(parts)),
+        contentType: state.record.contentType,
+        lastModifiedMs: ctx.now(),
+        objectType: 'Multipart',
+        userMeta: state.record.userMeta,
+      },
+      // Checked again under the key's lock: a PutObject may have created the key since the check above.
+      () => {
+        if (forbidsOverwrite(ctx) && ctx.store.objects.get(ctx.bucket, ctx.key) !== undefined) throw ossErrors.fileAlreadyExists();
+      },
+    );
   } catch (error) {
-    // A server-side failure must not lose the client's parts: the upload comes back as it was.
+    // Nothing was committed and the upload's directory is back in place: the upload returns as it was, so neither a
+    // server-side failure nor a late FileAlreadyExists loses the client's parts.
     ctx.store.uploads.reattach(ctx.bucket, state);
     throw error;
   }
-  await ctx.store.uploads.destroy(ctx.bucket, uploadId);
 
   return xmlResult(
     renderXmlDocument([
@@ -91,9 +99,9 @@ export const completeMultipartUpload: OperationHandler = async (ctx) => {
         ['Location', locationOf(ctx)],
         ['Bucket', ctx.bucket],
         ['Key', encode(ctx.key)],
-        ['ETag', etag],
+        ['ETag', object.etag],
       ],
     ]),
-    { 'x-oss-hash-crc64ecma': crc64 },
+    { 'x-oss-hash-crc64ecma': object.crc64 },
   );
 };

@@ -1,9 +1,8 @@
 // GetObject and HeadObject — `GET|HEAD /<key>`: object headers (ETag, Content-Type, Last-Modified, object type,
-// whole-object x-oss-hash-crc64ecma, x-oss-meta-*), and for GET the bytes, streamed from disk, with one Range.
-import { open } from 'node:fs/promises';
+// whole-object x-oss-hash-crc64ecma, x-oss-meta-*), and for GET the bytes, streamed from the object's segment files
+// (one for a PutObject, the parts for a completed upload), with one Range that may span segments.
 import { formatRfc1123 } from '../../oss/signing/sign-dates';
 import { ossErrors } from '../emulator-error';
-import { isMissingFileError } from '../store/atomic-json';
 import type { ObjectRecord } from '../store/store-records';
 import { resolveByteRange } from './byte-range';
 import type { OperationContext, OperationHandler, OperationResult } from './operation-context';
@@ -37,21 +36,16 @@ export const headObject: OperationHandler = (ctx) => {
 };
 
 /** Streams an object, or one range of it. */
-export const getObject: OperationHandler = async (ctx): Promise<OperationResult> => {
+export const getObject: OperationHandler = (ctx): Promise<OperationResult> => {
   const record = objectOf(ctx);
   const standard = ctx.header('x-oss-range-behavior')?.toLowerCase() === 'standard';
   const range = resolveByteRange(ctx.header('range'), record.size, standard);
-  let handle;
-  try {
-    handle = await open(ctx.store.objects.dataPath(ctx.bucket, record), 'r');
-  } catch (error) {
-    // Deleted or replaced between lookup and open.
-    if (isMissingFileError(error)) throw ossErrors.noSuchKey(ctx.key);
-    throw error;
-  }
+  // Taken in the same tick as the lookup, so a concurrent overwrite or delete cannot remove the files under it.
+  const handle = ctx.store.objects.openReader(ctx.bucket, record);
+  if (handle === undefined) throw ossErrors.noSuchKey(ctx.key);
   const headers = objectHeaders(record);
-  if (range === undefined) return { status: 200, headers, body: { kind: 'file', handle, start: 0, length: record.size } };
+  if (range === undefined) return Promise.resolve({ status: 200, headers, body: { kind: 'file', handle, start: 0, length: record.size } });
   const length = range.end - range.start + 1;
   headers['content-range'] = `bytes ${range.start}-${range.end}/${record.size}`;
-  return { status: 206, headers, body: { kind: 'file', handle, start: range.start, length } };
+  return Promise.resolve({ status: 206, headers, body: { kind: 'file', handle, start: range.start, length } });
 };

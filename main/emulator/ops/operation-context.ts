@@ -1,5 +1,4 @@
 // What an operation handler gets (one authenticated, routed request) and what it returns (status, headers, body).
-import type { FileHandle } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import type { EmulatorCredential } from '../emulator-types';
 import type { QueryParams } from '../request-query';
@@ -29,10 +28,19 @@ export interface OperationContext {
   receiveBody(maxBytes: number): Promise<ReceivedBody>;
 }
 
+/**
+ * Where a `file` body's bytes come from: a FileHandle, or an object's segments (store/segment-reader.ts). The
+ * response writer reads `start..end` (inclusive) once, and always calls `close`, even for HEAD or an empty body.
+ */
+export interface ByteSource {
+  createReadStream(options: { readonly start: number; readonly end: number; readonly highWaterMark: number; readonly autoClose?: boolean }): AsyncIterable<Buffer>;
+  close(): Promise<void>;
+}
+
 /** A response body. */
 export type ResponseBody =
   | { readonly kind: 'xml'; readonly text: string }
-  | { readonly kind: 'file'; readonly handle: FileHandle; readonly start: number; readonly length: number };
+  | { readonly kind: 'file'; readonly handle: ByteSource; readonly start: number; readonly length: number };
 
 /** What a handler answers. */
 export interface OperationResult {

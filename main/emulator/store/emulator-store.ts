@@ -59,6 +59,7 @@ export class EmulatorStore {
     const objects = new ObjectStore(paths);
     const uploads = new UploadStore(paths);
     for (const name of buckets.keys()) {
+      // Objects first: their sweep may hand an interrupted Complete's directory back to uploads/.
       await objects.loadBucket(name);
       await uploads.loadBucket(name);
     }

@@ -1,38 +1,54 @@
-// Objects of every bucket: an in-memory index backed by one JSON record per object plus its data file. The record is
-// written after the data is in place, so a record on disk always names complete bytes.
-import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
+// Objects of every bucket: an in-memory index backed by one JSON record per object, which lists the object's bytes as
+// ordered segment files under `objects/` (layout in store-paths.ts). A PutObject object is one segment; a completed
+// multipart upload's part files become its segments by renaming the upload's directory, so Complete costs O(parts),
+// never O(bytes), as on real OSS. Every write puts the segments in place first and then writes the record
+// atomically, so a record on disk always names complete bytes; files no record names are never served and are swept
+// at the next start (sweep-object-files.ts).
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareUtf8 } from '../../oss/signing/compare-utf8';
 import { readJsonFile, writeJsonAtomic } from './atomic-json';
 import { KeyedMutex } from './keyed-mutex';
-import { objectRecordSchema, type ObjectRecord } from './store-records';
-import { hashKey, newDataFileName, type StorePaths } from './store-paths';
+import { parseObjectRecord } from './parse-object-record';
+import { ReadLeases } from './read-leases';
+import { removeObjectFiles, removeStrays } from './segment-files';
+import { SegmentReader } from './segment-reader';
+import { OBJECT_RECORD_VERSION, objectRecordSchema, type ObjectRecord, type Segment } from './store-records';
+import { hashKey, newDataFileName, newSegmentDirName, UPLOAD_RECORD_FILE, type StorePaths } from './store-paths';
+import { sweepObjectFiles } from './sweep-object-files';
 
 /** An object's metadata minus where its bytes live (the store decides that). */
-export type NewObject = Omit<ObjectRecord, 'dataFile'>;
+export type NewObject = Omit<ObjectRecord, 'version' | 'segments'>;
+
+/** A file of a completed upload's directory that becomes the object's next segment. */
+export interface SegmentSource {
+  /** Name inside the directory. */
+  readonly file: string;
+  readonly size: number;
+}
 
 /** Objects of all buckets. */
 export class ObjectStore {
   private readonly index = new Map<string, Map<string, ObjectRecord>>();
   private readonly locks = new KeyedMutex();
+  private readonly leases = new ReadLeases<ObjectRecord>();
 
   constructor(private readonly paths: StorePaths) {}
 
-  /** Loads one bucket's records and deletes data files no record names (left by a crash between steps). */
+  /**
+   * Loads one bucket's records (any format version) and sweeps what a crash left behind. Runs before the bucket's
+   * uploads are loaded: the sweep may give an interrupted Complete's directory back to `uploads/`.
+   */
   async loadBucket(bucket: string): Promise<void> {
     const dir = this.paths.objectsDir(bucket);
     await mkdir(dir, { recursive: true });
     const objects = new Map<string, ObjectRecord>();
     this.index.set(bucket, objects);
-    const names = await readdir(dir);
-    for (const name of names.filter((n) => n.endsWith('.json'))) {
-      const parsed = objectRecordSchema.safeParse(await readJsonFile(join(dir, name)));
-      if (parsed.success && `${hashKey(parsed.data.key)}.json` === name) objects.set(parsed.data.key, parsed.data);
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json'))) {
+      const record = parseObjectRecord(await readJsonFile(join(dir, name)));
+      if (record !== undefined && `${hashKey(record.key)}.json` === name) objects.set(record.key, record);
     }
-    const referenced = new Set([...objects.values()].map((o) => o.dataFile));
-    for (const name of names.filter((n) => n.endsWith('.data') && !referenced.has(n))) {
-      await unlink(join(dir, name)).catch(() => undefined);
-    }
+    await sweepObjectFiles(this.paths, bucket, objects.values());
   }
 
   /** The object's record, or undefined. */
@@ -40,46 +56,91 @@ export class ObjectStore {
     return this.index.get(bucket)?.get(key);
   }
 
-  /** Absolute path of an object's bytes. */
-  dataPath(bucket: string, record: ObjectRecord): string {
-    return join(this.paths.objectsDir(bucket), record.dataFile);
+  /**
+   * A reader of the object's bytes. Its segment files stay on disk until it is closed, even if the object is
+   * replaced or deleted meanwhile; undefined when this version is already replaced or deleted.
+   */
+  openReader(bucket: string, record: ObjectRecord): SegmentReader | undefined {
+    if (!this.leases.acquire(record)) return undefined;
+    const files = record.segments.map((s) => ({ path: this.paths.segmentPath(bucket, s.file), size: s.size }));
+    return new SegmentReader(files, () => this.leases.release(record));
   }
 
   /**
-   * Moves the finished temp file `bodyPath` into place as `key` and records it, replacing any earlier version.
-   * `guard` runs under the key's lock just before the switch (e.g. x-oss-forbid-overwrite); if it throws, nothing
-   * changes and the temp file is deleted.
+   * Moves the finished temp file `bodyPath` into place as `key` (one segment) and records it, replacing any earlier
+   * version. `guard` runs under the key's lock just before the switch (e.g. x-oss-forbid-overwrite); if it throws,
+   * nothing changes and the temp file is deleted.
    */
   async put(bucket: string, key: string, bodyPath: string, meta: NewObject, guard?: () => void): Promise<ObjectRecord> {
-    return this.locks.run(`${bucket}\n${key}`, async () => {
-      const objects = this.bucketIndex(bucket);
+    return this.locks.run(lockKey(bucket, key), async () => {
       try {
         guard?.();
       } catch (error) {
-        await unlink(bodyPath).catch(() => undefined);
+        await rm(bodyPath, { force: true });
         throw error;
       }
-      const record: ObjectRecord = { ...meta, key, dataFile: newDataFileName(hashKey(key).slice(0, 16)) };
-      await rename(bodyPath, join(this.paths.objectsDir(bucket), record.dataFile));
-      await writeJsonAtomic(this.paths.objectRecord(bucket, key), record);
-      const previous = objects.get(key);
-      objects.set(key, record);
-      // A reader holding the old file open keeps reading it (POSIX); where unlink fails (Windows), the next start
-      // sweeps the orphan.
-      if (previous !== undefined) await unlink(this.dataPath(bucket, previous)).catch(() => undefined);
+      const file = newDataFileName(hashKey(key).slice(0, 16));
+      const record = newRecord(key, meta, [{ file, size: meta.size }]);
+      const target = this.paths.segmentPath(bucket, file);
+      await rename(bodyPath, target);
+      try {
+        await this.install(bucket, record);
+      } catch (error) {
+        await rm(target, { force: true }).catch(() => undefined);
+        throw error;
+      }
+      return record;
+    });
+  }
+
+  /**
+   * Makes `key` the concatenation of `files`, in order, from the directory `sourceDir` (a completed upload's), and
+   * records it, replacing any earlier version. The whole directory is renamed into `objects/`, so no byte is read or
+   * copied; its other files are deleted once the record is written. If `guard` (run under the key's lock) or the
+   * commit fails, `sourceDir` is left, or put back, as it was.
+   */
+  async putSegments(
+    bucket: string,
+    key: string,
+    sourceDir: string,
+    files: readonly SegmentSource[],
+    meta: NewObject,
+    guard?: () => void,
+  ): Promise<ObjectRecord> {
+    return this.locks.run(lockKey(bucket, key), async () => {
+      guard?.();
+      const dirName = newSegmentDirName(hashKey(key).slice(0, 16));
+      const record = newRecord(
+        key,
+        meta,
+        files.map((f) => ({ file: `${dirName}/${f.file}`, size: f.size })),
+      );
+      const target = join(this.paths.objectsDir(bucket), dirName);
+      await rename(sourceDir, target);
+      try {
+        await this.install(bucket, record);
+      } catch (error) {
+        // Should this rename fail too, the next start gives the directory back (restore-interrupted-complete.ts).
+        await rename(target, sourceDir).catch(() => undefined);
+        throw error;
+      }
+      // The object is committed: a failure here only leaves files the next start tidies away. The upload record goes
+      // first, so this directory can never be mistaken for an interrupted Complete once the object owns it.
+      await rm(join(target, UPLOAD_RECORD_FILE), { force: true }).catch(() => undefined);
+      await removeStrays(target, new Set(files.map((f) => f.file))).catch(() => undefined);
       return record;
     });
   }
 
   /** Deletes an object; true when it existed. */
   async delete(bucket: string, key: string): Promise<boolean> {
-    return this.locks.run(`${bucket}\n${key}`, async () => {
+    return this.locks.run(lockKey(bucket, key), async () => {
       const objects = this.bucketIndex(bucket);
       const previous = objects.get(key);
       if (previous === undefined) return false;
       objects.delete(key);
-      await unlink(this.paths.objectRecord(bucket, key)).catch(() => undefined);
-      await unlink(this.dataPath(bucket, previous)).catch(() => undefined);
+      await rm(this.paths.objectRecord(bucket, key), { force: true }).catch(() => undefined);
+      await this.retire(bucket, previous);
       return true;
     });
   }
@@ -89,9 +150,32 @@ export class ObjectStore {
     return [...this.bucketIndex(bucket).values()].sort((a, b) => compareUtf8(a.key, b.key));
   }
 
+  /** Writes `record` (its segments already in place), switches the index to it and removes the version it replaces. */
+  private async install(bucket: string, record: ObjectRecord): Promise<void> {
+    await writeJsonAtomic(this.paths.objectRecord(bucket, record.key), record);
+    const objects = this.bucketIndex(bucket);
+    const previous = objects.get(record.key);
+    objects.set(record.key, record);
+    if (previous !== undefined) await this.retire(bucket, previous);
+  }
+
+  /** Removes a version's files now, or when the last GET still streaming them is done. */
+  private async retire(bucket: string, record: ObjectRecord): Promise<void> {
+    await this.leases.retire(record, () => removeObjectFiles(this.paths.objectsDir(bucket), record));
+  }
+
   private bucketIndex(bucket: string): Map<string, ObjectRecord> {
     const objects = this.index.get(bucket);
     if (objects === undefined) throw new Error(`bucket ${bucket} is not loaded`);
     return objects;
   }
+}
+
+function lockKey(bucket: string, key: string): string {
+  return `${bucket}\n${key}`;
+}
+
+/** The record to write; validated now, so a record that would not load after a restart is never committed. */
+function newRecord(key: string, meta: NewObject, segments: readonly Segment[]): ObjectRecord {
+  return objectRecordSchema.parse({ ...meta, version: OBJECT_RECORD_VERSION, key, segments });
 }

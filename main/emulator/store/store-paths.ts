@@ -1,7 +1,21 @@
 // Where each record lives under the data directory. Object files are named by a hash of the key because keys may
 // hold `/`, `..`, control characters or 1023 bytes; upload directories by the upload id, which is plain hex.
+//
+//   buckets/<bucket>/objects/<sha256(key)>.json     object record (store-records.ts)
+//   buckets/<bucket>/objects/<name>.data            the one segment of a PutObject object
+//   buckets/<bucket>/objects/<name>.parts/          a completed upload's directory, renamed: its part files are segments
+//   buckets/<bucket>/uploads/<uploadId>/            upload.json, part-<n>.json and the part data files
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+
+/** The upload record's file name inside an upload directory. */
+export const UPLOAD_RECORD_FILE = 'upload.json';
+
+/** Suffix of a single-file segment under `objects/` (and of part data files). */
+export const DATA_FILE_SUFFIX = '.data';
+
+/** Suffix of a completed upload's segment directory under `objects/`. */
+export const SEGMENT_DIR_SUFFIX = '.parts';
 
 /** Path helpers for one data directory. */
 export class StorePaths {
@@ -32,6 +46,11 @@ export class StorePaths {
     return join(this.objectsDir(bucket), `${hashKey(key)}.json`);
   }
 
+  /** Absolute path of a segment, from its `/`-separated path relative to `objects/`. */
+  segmentPath(bucket: string, file: string): string {
+    return join(this.objectsDir(bucket), ...file.split('/'));
+  }
+
   uploadsDir(bucket: string): string {
     return join(this.bucketDir(bucket), 'uploads');
   }
@@ -41,7 +60,7 @@ export class StorePaths {
   }
 
   uploadRecord(bucket: string, uploadId: string): string {
-    return join(this.uploadDir(bucket, uploadId), 'upload.json');
+    return join(this.uploadDir(bucket, uploadId), UPLOAD_RECORD_FILE);
   }
 
   partRecord(bucket: string, uploadId: string, partNumber: number): string {
@@ -56,5 +75,14 @@ export function hashKey(key: string): string {
 
 /** A data file name that is new every time, so replacing bytes never touches a file a reader may have open. */
 export function newDataFileName(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}.data`;
+  return uniqueName(prefix, DATA_FILE_SUFFIX);
+}
+
+/** A segment directory name that is new every time, for the same reason. */
+export function newSegmentDirName(prefix: string): string {
+  return uniqueName(prefix, SEGMENT_DIR_SUFFIX);
+}
+
+function uniqueName(prefix: string, suffix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}${suffix}`;
 }

@@ -92,6 +92,7 @@ export class UploadStore {
   /**
    * Takes the upload out of the index if `accept` (run under the lock) returns true, so no later part, Abort or
    * Complete can see it; `accept` may throw to refuse. Returns the detached state, or undefined when it is gone.
+   * Abort then destroys the directory; Complete moves it into the object (ObjectStore.putSegments).
    */
   async detach(bucket: string, uploadId: string, accept: (state: UploadState) => boolean): Promise<UploadState | undefined> {
     return this.locks.run(uploadId, () => {
