@@ -20,7 +20,8 @@ export function ProgressBar({ percent, label, valueText, tone = 'active' }: Prog
   const clamped = Math.min(100, Math.max(0, Math.round(percent)));
   useLayoutEffect(() => {
     // CSSOM writes are not inline style attributes in the CSP sense (style-src governs markup and <style>).
-    fill.current?.style.setProperty('--progress', `${clamped}%`);
+    // A fraction for `transform: scaleX()` (components.css explains why not `width`).
+    fill.current?.style.setProperty('--progress', String(clamped / 100));
   }, [clamped]);
   return (
     <div

@@ -4,7 +4,7 @@
 // role="listitem" element positioned absolutely, carrying aria-posinset/aria-setsize so assistive technology knows
 // where it is in the whole list. renderRow returns the row's content; rowLabel names the listitem.
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /** Props of VirtualList. */
 export interface VirtualListProps {
@@ -28,6 +28,11 @@ export interface VirtualListProps {
   readonly initialRect?: { readonly width: number; readonly height: number } | undefined;
   /** Extra props of each listitem (selection, click, keyboard). */
   readonly rowProps?: ((index: number) => Readonly<Record<string, unknown>>) | undefined;
+  /**
+   * Told the first and last index actually in view (overscan excluded) after each render that moved them or changed
+   * the count, so a screen can load per-row data for the rows a user sees, not every row a fling mounts for a frame.
+   */
+  readonly onVisibleRangeChange?: ((first: number, last: number) => void) | undefined;
 }
 
 // A 0×0 measurement means "no layout yet" (or never, in a DOM without layout): keep the assumed size until a real one.
@@ -53,6 +58,7 @@ export function VirtualList({
   overscan = 8,
   initialRect,
   rowProps,
+  onVisibleRangeChange,
 }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -71,6 +77,13 @@ export function VirtualList({
     // Deferred: calling into a store while rendering would update another component mid-render.
     queueMicrotask(onNearEnd);
   }
+  // -1/-1 while nothing is in view (no layout yet, or an empty list).
+  const first = count === 0 ? -1 : (virtualizer.range?.startIndex ?? -1);
+  const lastVisible = count === 0 ? -1 : (virtualizer.range?.endIndex ?? -1);
+  // `count` too: a page appended under a status row that stays in view brings new rows into the same range.
+  useEffect(() => {
+    if (first >= 0) onVisibleRangeChange?.(first, lastVisible);
+  }, [first, lastVisible, count, onVisibleRangeChange]);
 
   return (
     <div ref={scroller} className={['virtual-list', className].filter(Boolean).join(' ')} role="list" aria-label={label}>

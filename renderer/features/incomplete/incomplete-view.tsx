@@ -1,7 +1,7 @@
 // The incomplete-uploads browser (issue 6 item 4): pick an account and bucket, walk folders, abort one upload (with a
 // confirmation naming key and size), several, or everything older than N days after a dry run; inspect parts; resume
 // from a local file. State lives in ./incomplete-stores.ts so a running bulk abort survives a visit to another screen.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { RemoteUpload } from '../../../shared/models/remote-upload';
 import { Button } from '../../components/button';
@@ -67,6 +67,15 @@ export function IncompleteView() {
   const [confirming, setConfirming] = useState<RemoteUpload | undefined>(undefined);
   const [inspecting, setInspecting] = useState<RemoteUpload | undefined>(undefined);
   const show = useNavigationStore((state) => state.show);
+  const accountId = location?.accountId;
+  const bucket = location?.bucket;
+  // Stable, like the other two row callbacks (state setters): the rows are memoized on their props.
+  const startResume = useCallback(
+    (upload: RemoteUpload) => {
+      if (accountId !== undefined && bucket !== undefined) void resume.getState().start({ accountId, bucket, key: upload.key, uploadId: upload.uploadId });
+    },
+    [resume, accountId, bucket],
+  );
 
   // First visit (or the shown account or bucket was removed): start where the uploads view's destination points.
   useEffect(() => {
@@ -150,7 +159,7 @@ export function IncompleteView() {
             store={browser}
             onAbort={setConfirming}
             onInspect={setInspecting}
-            onResume={(upload) => void resume.getState().start({ ...bucketRef, key: upload.key, uploadId: upload.uploadId })}
+            onResume={startResume}
           />
         )}
         {inspecting === undefined ? null : (

@@ -1,11 +1,13 @@
-// The browser's list: folders first (as CommonPrefixes come), then uploads, then a status row that loads the next
-// page. Virtualized, so 10,000 uploads scroll like 10 (issue 6 bench:ui); the next page loads when the last rows
-// come into view, and the status row also offers a "Load more" button for keyboard users.
+// The browser's list: a column header, then folders first (as CommonPrefixes come), then uploads, then a status row
+// that loads the next page. Virtualized, so 10,000 uploads scroll like 10 (issue 6 bench:ui); the next page loads when
+// the last rows come into view, and the status row also offers a "Load more" button for keyboard users. Part counts
+// and bytes are asked for the rows in view (use-stats-for-visible-rows.ts).
 import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
+import { Icon } from '../../components/icon';
 import { VirtualList } from '../../components/virtual-list';
 import { useT } from '../../i18n/i18n';
 import { folderLabel } from './build-breadcrumbs';
@@ -13,7 +15,7 @@ import { FOLDER_DELIMITER, type IncompleteStore } from './incomplete-store';
 import { incompleteMessages } from './messages';
 import { UploadRow, type UploadRowActions } from './upload-row';
 import { uploadRowKey } from './upload-row-key';
-import { Icon } from '../../components/icon';
+import { useStatsForVisibleRows } from './use-stats-for-visible-rows';
 
 /** Pixel height of a row: two lines of text plus padding. */
 export const UPLOAD_ROW_HEIGHT = 52;
@@ -49,6 +51,23 @@ function ListStatus({ store }: { readonly store: StoreApi<IncompleteStore> }) {
   );
 }
 
+// The column titles, on the rows' own grid (incomplete.css `.incomplete-row`) so they line up with the cells. Hidden
+// from assistive technology like the inspect panel's header: each row's cells carry their own titles and names.
+function ColumnHeader() {
+  const t = useT(incompleteMessages);
+  return (
+    <div className="incomplete-row incomplete-head" aria-hidden="true">
+      <span className="incomplete-cell" />
+      <span className="incomplete-cell">{t('colKey')}</span>
+      <span className="incomplete-cell">{t('colUploadId')}</span>
+      <span className="incomplete-cell">{t('colInitiated')}</span>
+      <span className="incomplete-cell incomplete-head-num">{t('colParts')}</span>
+      <span className="incomplete-cell incomplete-head-num">{t('colStored')}</span>
+      <span className="incomplete-cell incomplete-head-actions">{t('colActions')}</span>
+    </div>
+  );
+}
+
 /** The list of folders and uploads under the current prefix. */
 export function UploadList({ store, onAbort, onInspect, onResume }: UploadListProps) {
   const t = useT(incompleteMessages);
@@ -57,8 +76,10 @@ export function UploadList({ store, onAbort, onInspect, onResume }: UploadListPr
   const prefix = useStore(store, (state) => state.location?.prefix ?? '');
   const openPrefix = useStore(store, (state) => state.openPrefix);
   const loadMore = useStore(store, (state) => state.loadMore);
+  const onVisibleRangeChange = useStatsForVisibleRows(store);
   const count = folders.length + uploads.length + 1;
 
+  // Stable per page: a new getKey makes the virtualizer rebuild the measurements of every row.
   const getKey = useCallback(
     (index: number): string => {
       if (index < folders.length) return `folder:${folders[index] ?? ''}`;
@@ -93,15 +114,19 @@ export function UploadList({ store, onAbort, onInspect, onResume }: UploadListPr
   };
 
   return (
-    <VirtualList
-      className="incomplete-list"
-      label={t('listLabel', { prefix: prefix === '' ? '/' : prefix })}
-      count={count}
-      rowHeight={UPLOAD_ROW_HEIGHT}
-      getKey={getKey}
-      rowLabel={rowLabel}
-      renderRow={renderRow}
-      onNearEnd={() => void loadMore()}
-    />
+    <div className="incomplete-table">
+      <ColumnHeader />
+      <VirtualList
+        className="incomplete-list"
+        label={t('listLabel', { prefix: prefix === '' ? '/' : prefix })}
+        count={count}
+        rowHeight={UPLOAD_ROW_HEIGHT}
+        getKey={getKey}
+        rowLabel={rowLabel}
+        renderRow={renderRow}
+        onNearEnd={() => void loadMore()}
+        onVisibleRangeChange={onVisibleRangeChange}
+      />
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 // One incomplete upload in the browser's list. The row subscribes to its own stats cell, abort flag and error, so
-// stats arriving for other rows do not re-render it, and asks for its stats when it mounts: with a virtualized list a
-// mounted row is a row on screen (issue 6 item 4: "parts and bytes stored, filled in lazily").
-import { useEffect, useState } from 'react';
+// stats arriving for other rows do not re-render it, and it is memoized on its props (the upload object, the store and
+// stable callbacks), so a scroll step re-renders only the list shell, not every row on screen. Its stats are asked for
+// by the list for the rows in view (use-stats-for-visible-rows.ts), not by each row as it mounts: a fling mounts and
+// drops hundreds of rows, and a request per mount is what made bench:ui's scroll long tasks (issue 6 item 4).
+import { memo, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { RemoteUpload } from '../../../shared/models/remote-upload';
@@ -78,21 +80,15 @@ function CopyUploadId({ uploadId }: { readonly uploadId: string }) {
   return <IconButton label={label} icon={copied === 'copied' ? 'check' : 'copy'} onClick={copy} />;
 }
 
-/** One row of the incomplete-uploads list. */
-export function UploadRow({ upload, store, onAbort, onInspect, onResume }: UploadRowProps) {
+function UploadRowImpl({ upload, store, onAbort, onInspect, onResume }: UploadRowProps) {
   const t = useT(incompleteMessages);
   const language = useLanguage();
   const rowKey = uploadRowKey(upload);
   const selected = useStore(store, (state) => state.selected[rowKey] === true);
   const aborting = useStore(store, (state) => state.aborting[rowKey] === true);
   const error = useStore(store, (state) => state.rowErrors[rowKey]);
-  const requestStats = useStore(store, (state) => state.requestStats);
   const toggleSelected = useStore(store, (state) => state.toggleSelected);
   const owned = upload.ownedByJobId !== undefined;
-
-  useEffect(() => {
-    requestStats([upload]);
-  }, [requestStats, upload]);
 
   return (
     <div className={selected ? 'incomplete-row incomplete-row-selected' : 'incomplete-row'}>
@@ -127,10 +123,9 @@ export function UploadRow({ upload, store, onAbort, onInspect, onResume }: Uploa
       <StatsCells upload={upload} store={store} />
       <span className="incomplete-cell incomplete-actions">
         <Button label={t('abort')} tone="danger" disabled={aborting} onClick={() => onAbort(upload)} />
-        <Button label={t('inspect')} tone="ghost" onClick={() => onInspect(upload)} />
+        <Button label={t('inspect')} onClick={() => onInspect(upload)} />
         <Button
           label={t('resume')}
-          tone="ghost"
           disabled={owned}
           title={owned ? t('resumeOwnedHint') : undefined}
           onClick={() => onResume(upload)}
@@ -139,3 +134,6 @@ export function UploadRow({ upload, store, onAbort, onInspect, onResume }: Uploa
     </div>
   );
 }
+
+/** One row of the incomplete-uploads list (memoized: pass stable callbacks). */
+export const UploadRow = memo(UploadRowImpl);
