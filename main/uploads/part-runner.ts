@@ -20,7 +20,9 @@ import { assertSourceUnchanged, type SourceFile } from './source-file';
 // after, of which MD5 + CRC-64 are about 3.5 (bench/README.md). 512 KiB reads measured a similar saving (runs vary by
 // ±15% on the shared machine) but raised the 99th-percentile event-loop delay from ~17 to 22-44 ms (several parts'
 // chunks complete in the same tick, each hashed in ~2 ms); with 256 KiB it stayed at 14-17 ms. Hashing stays on the main thread: a worker thread would
-// only add copies and CPU on a machine whose other core is busy with the network (and, in the benchmark, the emulator).
+// only add copies and CPU on a machine whose other core is busy with the network (and, in the benchmark, the emulator):
+// a CPU profile of a 512 MiB loopback upload (2026-11-24) showed the main thread ~20% idle while the machine's two
+// cores were saturated, so the cut that pays is less CPU per byte (CRC-64 in WebAssembly, crc64-wasm.ts).
 
 /** Read size of part bodies without a bandwidth limit: few chunks per part, each hashed in ~1 ms (see above). */
 export const PART_READ_CHUNK_BYTES = 256 * 1024;
