@@ -272,7 +272,7 @@ export class UploadJob {
     this.cancelController?.abort(interruption('shut down'));
   }
 
-  /** Resolves once the current run (if any) has settled. */
+  /** Resolves once the current run, when there is one, has settled. */
   settled(): Promise<void> {
     return this.running;
   }

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../shared/models/account';
+import { makeAccountView } from './test-accounts';
 import { resolveDestination } from './destination-store';
 
 function account(id: string, buckets: readonly string[]): AccountView {
-  return {
-    id,
-    name: id,
-    endpoint: 'http://127.0.0.1:9000',
-    region: 'cn-hangzhou',
-    buckets,
-    signatureVersion: 'v4',
-    addressing: 'path-style',
-    maskedAccessKeyId: 'LTAI****abcd',
-    hasSecret: true,
-    hasSecurityToken: false,
-    isLocalEmulator: false,
-  };
+  return makeAccountView({ id, name: id, buckets, isLocalEmulator: false });
 }
 
 describe('resolveDestination', () => {

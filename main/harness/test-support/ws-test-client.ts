@@ -1,4 +1,4 @@
-// A `ws` client for the harness's tests: connects like the bridge would (or not: any Origin, any token), sends calls
+// A `ws` client for the harness's tests: connects like the bridge would (or with a wrong Origin or token, on purpose), sends calls
 // and collects answers and events.
 import { WebSocket } from 'ws';
 import type { Result } from '../../../shared/ipc/result';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../shared/models/account';
 import {
   accountFormFromView,
   buildAccountDraft,
@@ -10,20 +9,16 @@ import {
   type AccountFormValues,
 } from './account-form-model';
 import { describeEndpoint } from './describe-endpoint';
+import { makeAccountView } from '../../state/test-accounts';
 
-const saved: AccountView = {
-  id: 'acc-1',
+const saved = makeAccountView({
   name: 'Prod',
   endpoint: 'https://oss-cn-hangzhou.aliyuncs.com',
-  region: 'cn-hangzhou',
   buckets: ['photos', 'backups'],
-  signatureVersion: 'v4',
   addressing: 'virtual-hosted',
-  maskedAccessKeyId: 'LTAI****abcd',
-  hasSecret: true,
   hasSecurityToken: true,
   isLocalEmulator: false,
-};
+});
 
 const complete: AccountFormValues = {
   ...emptyAccountForm(),

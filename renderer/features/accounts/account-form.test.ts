@@ -3,23 +3,17 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { okResult } from '../../../shared/ipc/result';
-import type { AccountView } from '../../../shared/models/account';
 import { createFakeUploader } from '../../bridge/fake-uploader';
 import { AccountForm } from './account-form';
+import { makeAccountView } from '../../state/test-accounts';
 
-const saved: AccountView = {
-  id: 'acc-1',
+const saved = makeAccountView({
   name: 'Prod',
   endpoint: 'https://oss-cn-hangzhou.aliyuncs.com',
-  region: 'cn-hangzhou',
   buckets: ['photos'],
-  signatureVersion: 'v4',
   addressing: 'virtual-hosted',
-  maskedAccessKeyId: 'LTAI****abcd',
-  hasSecret: true,
-  hasSecurityToken: false,
   isLocalEmulator: false,
-};
+});
 
 afterEach(() => cleanup());
 

@@ -3,27 +3,15 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { createElement } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { okResult } from '../../../shared/ipc/result';
-import type { AccountView } from '../../../shared/models/account';
 import type { JobId } from '../../../shared/models/job';
 import type { RemoteUpload } from '../../../shared/models/remote-upload';
 import { useAccountsStore } from '../../state/accounts-store';
 import { createFakeUploader } from '../../bridge/fake-uploader';
 import { createIncompleteStores, IncompleteStoresContext } from './incomplete-stores';
 import { IncompleteView } from './incomplete-view';
+import { makeAccountView } from '../../state/test-accounts';
 
-const account: AccountView = {
-  id: 'acc1',
-  name: 'Local emulator',
-  endpoint: 'http://127.0.0.1:9000',
-  region: 'cn-hangzhou',
-  buckets: ['bucket-1'],
-  signatureVersion: 'v4',
-  addressing: 'path-style',
-  maskedAccessKeyId: 'LTAI****abcd',
-  hasSecret: true,
-  hasSecurityToken: false,
-  isLocalEmulator: true,
-};
+const account = makeAccountView({ id: 'acc1' });
 
 function upload(key: string, ownedByJobId?: string): RemoteUpload {
   return {

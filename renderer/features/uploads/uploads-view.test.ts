@@ -3,7 +3,6 @@ import { act, cleanup, fireEvent, render, waitFor, within } from '@testing-libra
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { okResult } from '../../../shared/ipc/result';
-import type { AccountView } from '../../../shared/models/account';
 import type { JobId } from '../../../shared/models/job';
 import { createFakeUploader, installUploader, type FakeUploader } from '../../bridge/fake-uploader';
 import { useAccountsStore } from '../../state/accounts-store';
@@ -12,20 +11,9 @@ import { resetJobsStore, useJobsStore } from '../../state/jobs-store';
 import { useNavigationStore } from '../../state/navigation-store';
 import { makeJob } from '../../state/test-jobs';
 import { UploadsView } from './uploads-view';
+import { makeAccountView } from '../../state/test-accounts';
 
-const ACCOUNT: AccountView = {
-  id: 'acc-1',
-  name: 'Local emulator',
-  endpoint: 'http://127.0.0.1:9000',
-  region: 'cn-hangzhou',
-  buckets: ['bucket-1'],
-  signatureVersion: 'v4',
-  addressing: 'path-style',
-  maskedAccessKeyId: 'LTAI****abcd',
-  hasSecret: true,
-  hasSecurityToken: false,
-  isLocalEmulator: true,
-};
+const ACCOUNT = makeAccountView();
 
 let fake: FakeUploader;
 let uninstall: () => void;

@@ -26,7 +26,7 @@ import { StatusFilterChips } from './status-filter-chips';
 import { UploadsToolbar } from './uploads-toolbar';
 import { useWindowDrop } from './use-window-drop';
 
-/** Props of UploadsView (only tests pass any). */
+/** Props of UploadsView (only tests set them). */
 export interface UploadsViewProps {
   /** Layout size of the job list before measuring (tests under happy-dom have no layout). */
   readonly listRect?: { readonly width: number; readonly height: number } | undefined;
