@@ -1,12 +1,15 @@
 // The emulator as a separate process for the upload benchmark, so that its CPU (it hashes every byte it receives
 // and writes it to disk) is not counted as the client's. Started through tsx like `npm run emulator`.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Where the benchmark's emulator listens and what it accepts. */
 export interface BenchEmulator {
   readonly url: string;
   readonly port: number;
+  /** CPU seconds (user + system) the emulator process used so far; undefined where /proc cannot tell. */
+  cpuSeconds(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -30,6 +33,24 @@ function waitForExit(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Clock ticks per second of /proc/<pid>/stat times: 100 on every Linux architecture Node runs on (USER_HZ). */
+const USER_HZ = 100;
+
+/** utime + stime of a process from /proc/<pid>/stat (Linux); undefined elsewhere or once the process is gone. */
+async function processCpuSeconds(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis are plain numbers.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) / USER_HZ : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts `main/emulator/cli.ts` on a free port and resolves once it printed its URL. */
 export function startEmulatorProcess(options: BenchEmulatorOptions): Promise<BenchEmulator> {
   const args = [
@@ -46,6 +67,9 @@ export function startEmulatorProcess(options: BenchEmulatorOptions): Promise<Ben
     options.accessKeyId,
     '--access-key-secret',
     options.accessKeySecret,
+    // Answers must not wait on this machine's disk flushing each part: OSS acknowledges a part once it is on its
+    // replicas. With fsync, every round of parallel parts queued behind one disk (bench/README.md).
+    '--no-fsync',
   ];
   if (options.latencyMs !== undefined) args.push('--latency-ms', String(options.latencyMs));
   if (options.bandwidthBytesPerSecond !== undefined) args.push('--bandwidth-bytes-per-second', String(options.bandwidthBytesPerSecond));
@@ -66,6 +90,7 @@ export function startEmulatorProcess(options: BenchEmulatorOptions): Promise<Ben
       resolve({
         url: match[0],
         port: Number(match[1]),
+        cpuSeconds: () => processCpuSeconds(child.pid),
         stop: async () => {
           child.kill('SIGTERM');
           await waitForExit(child);

@@ -3,7 +3,11 @@
 // peak RSS are its own). Prints the table and the goals, and writes them as Markdown to bench-results/upload.md.
 // Not a test: it never fails on a missed goal (the machine is shared; numbers vary), it reports PASS or MISS.
 //
-//   npm run bench -- [--size 1GiB] [--quick] [--rows 1,2,3]
+//   npm run bench -- [--size 1GiB] [--quick] [--rows 1,2,3] [--runs 3]
+//
+// Rows 1 and 2 run in rounds (each round runs every client once, in a rotated order) and report the median: on the
+// shared 2-core machine one client's throughput varies by ±10% from run to run, more than the differences measured.
+// Ratios pair the runs of one round. The memory rows run once (peak RSS hardly varies).
 //
 // The long-distance link (row 2) is the emulator's link model: a fixed delay per request and a bandwidth cap per
 // connection; see bench/README.md for what it models and what it leaves out.
@@ -20,7 +24,9 @@ import {
   formatTable,
   memoryGoal,
   ratioGoal,
+  medianRun,
   type BenchRow,
+  type BenchRun,
   type ClientMeasurement,
   type GoalCheck,
 } from './bench-report';
@@ -63,12 +69,13 @@ interface RowSpec {
   readonly link?: typeof LINK;
 }
 
-/** One row: a fresh emulator process with its own data directory, one client process, then both cleaned up. */
-async function runRow(work: string, spec: RowSpec, index: number): Promise<BenchRow> {
+/** One run: a fresh emulator process with its own data directory, one client process, then both cleaned up. */
+async function runOnce(work: string, spec: RowSpec, index: number): Promise<BenchRun> {
   const dataDir = join(work, `emulator-${index}`);
   const emulator = await startEmulatorProcess({ dataDir, bucket: BUCKET, accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET, ...spec.link });
   try {
     process.stdout.write(`  ${spec.row}: ${spec.tool} (${spec.settings}) ... `);
+    const serverCpuBefore = await emulator.cpuSeconds();
     const result = await runClientProcess({
       tool: spec.tool,
       endpoint: emulator.url,
@@ -80,8 +87,11 @@ async function runRow(work: string, spec: RowSpec, index: number): Promise<Bench
       partSizeBytes: spec.partSizeBytes,
       parallel: spec.parallel,
     });
+    const serverCpuAfter = await emulator.cpuSeconds();
     process.stdout.write(`${(result.bytes / MiB / result.seconds).toFixed(1)} MiB/s\n`);
-    return { row: spec.row, tool: spec.tool, settings: spec.settings, result };
+    // Includes the client process's start-up, when the emulator only waits: a few hundredths of a second.
+    const serverCpuSeconds = serverCpuBefore === undefined || serverCpuAfter === undefined ? undefined : serverCpuAfter - serverCpuBefore;
+    return { row: spec.row, tool: spec.tool, settings: spec.settings, result, serverCpuSeconds };
   } finally {
     await emulator.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -107,8 +117,26 @@ async function freeBytes(dir: string): Promise<number> {
   return stats.bavail * stats.bsize;
 }
 
-function find(rows: readonly BenchRow[], row: string, tool: BenchTool): ClientMeasurement | undefined {
-  return rows.find((r) => r.row === row && r.tool === tool)?.result;
+/**
+ * Runs every spec `runs` times, round by round; round r starts with spec r (mod count), so no client always runs
+ * first (right after the input file was written) or last. Returns each spec's runs in round order.
+ */
+async function runRounds(work: string, specs: readonly RowSpec[], runs: number, nextIndex: () => number): Promise<BenchRun[][]> {
+  const results: BenchRun[][] = specs.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    if (runs > 1) console.log(`  round ${round + 1} of ${runs}`);
+    for (let k = 0; k < specs.length; k++) {
+      const at = (round + k) % specs.length;
+      const spec = specs[at];
+      if (spec !== undefined) results[at]?.push(await runOnce(work, spec, nextIndex()));
+    }
+  }
+  return results;
+}
+
+/** The runs of one client in one row group, for the paired ratio goals. */
+function runsOf(groups: readonly (readonly BenchRun[])[], tool: BenchTool): ClientMeasurement[] {
+  return groups.find((runs) => runs[0]?.tool === tool)?.map((r) => r.result) ?? [];
 }
 
 /** Runs every row; returns the rows, the goals and notes for the report. */
@@ -116,31 +144,42 @@ async function runBenchmark(
   work: string,
   sizes: Sizes,
   groups: ReadonlySet<number>,
+  runs: number,
 ): Promise<{ rows: BenchRow[]; goals: GoalCheck[]; notes: string[] }> {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
+  const goals: GoalCheck[] = [];
   let index = 0;
+  const nextIndex = (): number => index++;
 
   const loopbackRow = `1 loopback ${sizeLabel(sizes.loopback)}`;
   if (groups.has(1)) {
     const loopFile = join(work, 'loopback.bin');
     await writeInputFile(loopFile, sizes.loopback, 1);
-    for (const tool of ['engine', 'ali-oss', 'ceiling'] as const) {
-      rows.push(await runRow(work, { row: loopbackRow, tool, settings: '8 MiB × 4', filePath: loopFile, partSizeBytes: 8 * MiB, parallel: 4 }, index++));
-    }
+    const specs = (['engine', 'ali-oss', 'ceiling'] as const).map(
+      (tool): RowSpec => ({ row: loopbackRow, tool, settings: '8 MiB × 4', filePath: loopFile, partSizeBytes: 8 * MiB, parallel: 4 }),
+    );
+    const results = await runRounds(work, specs, runs, nextIndex);
     await rm(loopFile, { force: true });
+    rows.push(...results.map(medianRun));
+    goals.push(ratioGoal('loopback: engine vs ali-oss', runsOf(results, 'engine'), runsOf(results, 'ali-oss'), 1.0));
+    goals.push(ratioGoal('loopback: engine vs ceiling', runsOf(results, 'engine'), runsOf(results, 'ceiling'), 0.8));
   }
 
   const linkRow = `2 long-distance ${sizeLabel(sizes.longDistance)}`;
   if (groups.has(2)) {
     const linkFile = join(work, 'long-distance.bin');
     await writeInputFile(linkFile, sizes.longDistance, 2);
-    rows.push(await runRow(work, { row: linkRow, tool: 'engine', settings: 'defaults: 8 MiB × 8', filePath: linkFile, link: LINK }, index++));
-    rows.push(await runRow(work, { row: linkRow, tool: 'ali-oss', settings: 'defaults: 1 MiB × 5', filePath: linkFile, link: LINK }, index++));
-    // Not a goal: what the link and the emulator allow at the engine's settings, to read the engine's row against.
-    const ceilingSpec = { row: linkRow, tool: 'ceiling', settings: '8 MiB × 8', filePath: linkFile, link: LINK, partSizeBytes: 8 * MiB, parallel: 8 } as const;
-    rows.push(await runRow(work, ceilingSpec, index++));
+    const specs: RowSpec[] = [
+      { row: linkRow, tool: 'engine', settings: 'defaults: 8 MiB × 8', filePath: linkFile, link: LINK },
+      { row: linkRow, tool: 'ali-oss', settings: 'defaults: 1 MiB × 5', filePath: linkFile, link: LINK },
+      // Not a goal: what the link and the emulator allow at the engine's settings, to read the engine's row against.
+      { row: linkRow, tool: 'ceiling', settings: '8 MiB × 8', filePath: linkFile, link: LINK, partSizeBytes: 8 * MiB, parallel: 8 },
+    ];
+    const results = await runRounds(work, specs, runs, nextIndex);
     await rm(linkFile, { force: true });
+    rows.push(...results.map(medianRun));
+    goals.push(ratioGoal('long-distance: engine vs ali-oss (defaults)', runsOf(results, 'engine'), runsOf(results, 'ali-oss'), 2.0));
   }
 
   const memoryRows: ClientMeasurement[] = [];
@@ -152,29 +191,21 @@ async function runBenchmark(
     }
     const file = join(work, `memory-${size}.bin`);
     await writeInputFile(file, size, 3);
-    const row = await runRow(work, { row: `3 memory ${sizeLabel(size)}`, tool: 'engine', settings: 'defaults: 8 MiB × 8', filePath: file }, index++);
-    rows.push(row);
-    memoryRows.push(row.result);
+    const run = await runOnce(work, { row: `3 memory ${sizeLabel(size)}`, tool: 'engine', settings: 'defaults: 8 MiB × 8', filePath: file }, nextIndex());
+    rows.push(medianRun([run]));
+    memoryRows.push(run.result);
     await rm(file, { force: true });
   }
 
-  const goals: GoalCheck[] = [];
-  const engineLoop = find(rows, loopbackRow, 'engine');
-  const aliLoop = find(rows, loopbackRow, 'ali-oss');
-  const ceiling = find(rows, loopbackRow, 'ceiling');
-  if (engineLoop && aliLoop) goals.push(ratioGoal('loopback: engine vs ali-oss', engineLoop, aliLoop, 1.0));
-  if (engineLoop && ceiling) goals.push(ratioGoal('loopback: engine vs ceiling', engineLoop, ceiling, 0.8));
-  const engineLink = find(rows, linkRow, 'engine');
-  const aliLink = find(rows, linkRow, 'ali-oss');
-  if (engineLink && aliLink) goals.push(ratioGoal('long-distance: engine vs ali-oss (defaults)', engineLink, aliLink, 2.0));
   const [small, large] = memoryRows;
   if (small && large) goals.push(memoryGoal(small, large, 200, 32));
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   notes.push(
-    `${cpus().length} cores (${cpu}), Node ${process.version}; emulator and each client in separate processes, one run each.`,
+    `${cpus().length} cores (${cpu}), Node ${process.version}; emulator and each client in separate processes; rows 1 and 2: ${runs} round${runs === 1 ? '' : 's'}, median shown, ratios are the median of the per-round ratios.`,
+    'The emulator runs with --no-fsync: it answers once a body is in its file, without waiting for this machine\'s one disk to flush it, as OSS answers once a part is on its replicas (bench/README.md).',
     `Long-distance link: the emulator adds ${LINK.latencyMs} ms to every request and caps each connection at ${LINK.bandwidthBytesPerSecond / MiB} MiB/s (bench/README.md).`,
-    'CPU is the client process only (user + system, all threads) during the upload; peak RSS is the client process over its life.',
+    'CPU is the client process only (user + system, all threads) during the upload; emulator CPU is the emulator process over the same run (Linux /proc); peak RSS is the client process over its life.',
     'The ceiling holds the whole file in memory before timing (its RSS is not comparable), and neither hashes nor checks anything; neither does ali-oss.',
     'The long-distance ceiling row (the engine\'s part size and parallelism, nothing else) shows what the link and the emulator allow; it has no goal.',
   );
@@ -190,18 +221,25 @@ function parseGroups(text: string): Set<number> {
   return groups;
 }
 
+function parseRuns(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 20) throw new InvalidArgumentError(`runs is a whole number from 1 to 20, got ${JSON.stringify(text)}`);
+  return n;
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const program = new Command('bench')
     .option('--size <size>', 'loopback file size', (text) => parseSize(text), GiB)
     .option('--quick', 'small sizes, for a smoke run')
     .option('--rows <list>', 'row groups to run: 1 loopback, 2 long distance, 3 memory', parseGroups, new Set([1, 2, 3]))
+    .option('--runs <n>', 'rounds of rows 1 and 2 (the median is reported)', parseRuns, 3)
     .parse([...argv], { from: 'user' });
-  const options = program.opts<{ size: number; quick?: boolean; rows: ReadonlySet<number> }>();
+  const options = program.opts<{ size: number; quick?: boolean; rows: ReadonlySet<number>; runs: number }>();
   const sizes = sizesFor(options.size, options.quick === true);
   const work = await mkdtemp(join(tmpdir(), 'bench-upload-'));
   console.log(`Upload benchmark${options.quick === true ? ' (quick)' : ''}, working in ${work}`);
   try {
-    const { rows, goals, notes } = await runBenchmark(work, sizes, options.rows);
+    const { rows, goals, notes } = await runBenchmark(work, sizes, options.rows, options.runs);
     console.log(`\n${formatTable(rows)}\n\n${formatGoals(goals)}\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
     const outDir = join(__dirname, '..', 'bench-results');
     await mkdir(outDir, { recursive: true });

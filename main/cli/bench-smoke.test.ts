@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulatorProcess } from '../../bench/bench-emulator';
-import { formatMarkdown, formatTable, memoryGoal, ratioGoal, type BenchRow } from '../../bench/bench-report';
+import { formatMarkdown, formatTable, medianRun, memoryGoal, ratioGoal, type BenchRow, type ClientMeasurement } from '../../bench/bench-report';
 import { runClientProcess } from '../../bench/run-client-process';
 import { measureUpload, prepareUpload, type BenchTool } from '../../bench/upload-clients';
 import { md5OfFile, md5OfObject, startCliTestEnv, type CliTestEnv } from './test-support/cli-test-env';
@@ -48,14 +48,14 @@ describe('upload benchmark (smoke)', () => {
       expect(result.cpuSeconds).toBeGreaterThan(0);
       expect(result.maxRssBytes).toBeGreaterThan(10 * MiB);
       expect(await md5OfObject(t.client, key)).toEqual({ md5: await md5OfFile(file), size: FILE_BYTES });
-      rows.push({ row: 'smoke', tool, settings: '1 MiB × 2', result });
+      rows.push(medianRun([{ row: 'smoke', tool, settings: '1 MiB × 2', result }]));
     }
     const [engine, ali, ceiling] = rows.map((r) => r.result);
     if (engine === undefined || ali === undefined || ceiling === undefined) throw new Error('missing rows');
     const table = formatTable(rows);
     expect(table.split('\n')).toHaveLength(5);
-    expect(table).toMatch(/^row\s+tool\s+settings\s+MiB\/s\s+CPU s\/GiB\s+peak RSS MB/);
-    const goals = [ratioGoal('engine vs ali-oss', engine, ali, 1.0), memoryGoal(engine, engine, 10_000, 32)];
+    expect(table).toMatch(/^row\s+tool\s+settings\s+MiB\/s\s+runs MiB\/s\s+CPU s\/GiB\s+emulator CPU s\/GiB\s+peak RSS MB/);
+    const goals = [ratioGoal('engine vs ali-oss', [engine], [ali], 1.0), memoryGoal(engine, engine, 10_000, 32)];
     expect(goals[1]?.pass).toBe(true);
     expect(formatMarkdown(rows, goals, ['note'])).toContain('| smoke | engine | 1 MiB × 2 |');
   });
@@ -77,6 +77,10 @@ describe('upload benchmark (smoke)', () => {
       });
       expect(result.bytes).toBe(FILE_BYTES);
       expect(result.maxRssBytes).toBeGreaterThan(10 * MiB);
+      const serverCpu = await emulator.cpuSeconds();
+      // /proc exists on Linux only; elsewhere the column reads "—".
+      if (process.platform === 'linux') expect(serverCpu).toBeGreaterThan(0);
+      else expect(serverCpu).toBeUndefined();
       await expect(
         runClientProcess({ tool: 'ceiling', endpoint: emulator.url, bucket: 'smoke-bucket', key: 'bad.bin', filePath: file, accessKeyId: 'smoke-ak', accessKeySecret: 'wrong' }),
       ).rejects.toThrow(/ceiling client exited with 1/);
@@ -84,5 +88,20 @@ describe('upload benchmark (smoke)', () => {
       await emulator.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('reports the median of several runs and judges ratios on the median of per-round pairs', () => {
+    const run = (seconds: number): ClientMeasurement => ({ bytes: 100 * MiB, seconds, cpuSeconds: 1, maxRssBytes: 50 * MiB });
+    const runs = [run(1), run(0.5), run(2)].map((result) => ({ row: 'r', tool: 'engine', settings: 's', result }));
+    const row = medianRun(runs);
+    expect(row.result.seconds).toBe(1); // 100 MiB/s: the middle of 50, 100 and 200
+    expect(row.runsMiBPerSecond).toEqual([100, 200, 50]);
+    expect(formatTable([row])).toContain('50–200');
+    // Per-round ratios 1.25, 0.90 and 2.00: the goal is judged on their median.
+    const goal = ratioGoal('paired', [run(1), run(0.5), run(2)], [run(1.25), run(0.45), run(4)], 1.0);
+    expect(goal.measured).toBe('1.25× (rounds: 1.25, 0.90, 2.00)');
+    expect(goal.pass).toBe(true);
+    expect(ratioGoal('one round', [run(1)], [run(0.9)], 1.0)).toMatchObject({ measured: '0.90×', pass: false });
+    expect(() => ratioGoal('unpaired', [run(1)], [run(1), run(1)], 1.0)).toThrow(/paired runs/);
   });
 });

@@ -47,6 +47,8 @@ interface CliOptions {
   bandwidthBytesPerSecond?: number;
   malformedXmlRate?: number;
   truncatedXmlRate?: number;
+  /** false with --no-fsync. */
+  fsync: boolean;
 }
 
 const FAULT_KEYS = [
@@ -104,7 +106,8 @@ async function main(argv: readonly string[]): Promise<void> {
     .option('--latency-ms <ms>', 'latency added to every request', nonNegativeNumber)
     .option('--bandwidth-bytes-per-second <n>', 'per-connection bandwidth cap (0 = none)', nonNegativeNumber)
     .option('--malformed-xml-rate <fraction>', 'fraction of XML responses made unparsable', rate)
-    .option('--truncated-xml-rate <fraction>', 'fraction of XML responses cut short', rate);
+    .option('--truncated-xml-rate <fraction>', 'fraction of XML responses cut short', rate)
+    .option('--no-fsync', 'answer without flushing each received body to disk (kept in files, not power-cut safe)');
   program.parse(argv, { from: 'node' });
   const options = program.opts<CliOptions>();
   if (options.bucket.length === 0) program.error('error: give at least one --bucket <name>');
@@ -117,6 +120,7 @@ async function main(argv: readonly string[]): Promise<void> {
     credentials: [credential],
     region: options.region,
     faults: faultsFrom(options),
+    syncBodies: options.fsync,
     log: options.verbose === true ? (line) => console.log(line) : undefined,
   });
   console.log(`OSS emulator listening on ${emulator.url} (buckets: ${options.bucket.join(', ')})`);

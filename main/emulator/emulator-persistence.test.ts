@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Crc64 } from '../oss/crc64';
 import { signV1Headers } from '../oss/signing/sign-v1';
 import {
@@ -123,5 +123,37 @@ describe('emulator persistence and large bodies', () => {
     expect(get.statusCode).toBe(200);
     const got = await digestOf(get.body);
     expect(got).toEqual(expected);
+  });
+
+  it('fsyncs every received body unless started with syncBodies: false, and keeps unsynced bodies across a restart', async () => {
+    // FileHandle is not exported; its prototype is reachable through any open handle.
+    const probe = await open(__filename, 'r');
+    const fileHandleProto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const sync = vi.spyOn(fileHandleProto, 'sync');
+    try {
+      running = await startTestEmulator();
+      const durable = running.client();
+      const durableId = await initiateUpload(durable, 'durable.bin');
+      await putPart(durable, 'durable.bin', durableId, 1, Buffer.alloc(1000, 7));
+      expect(sync).toHaveBeenCalled();
+      await running.stop();
+
+      sync.mockClear();
+      const fast = await startTestEmulator({ syncBodies: false });
+      running = fast;
+      const c = fast.client();
+      const id = await initiateUpload(c, 'fast.bin');
+      const etag = (await putPart(c, 'fast.bin', id, 1, Buffer.from('not flushed, still stored'))).headers['etag'] ?? '';
+      expect(sync).not.toHaveBeenCalled();
+      await fast.stop();
+
+      running = await startTestEmulator({ syncBodies: false }, fast.dataDir);
+      const c2 = running.client();
+      expect((await completeUpload(c2, 'fast.bin', id, completeBody([[1, etag]]))).status).toBe(200);
+      expect((await sendSigned(c2, { method: 'GET', key: 'fast.bin' })).text).toBe('not flushed, still stored');
+    } finally {
+      sync.mockRestore();
+    }
   });
 });

@@ -73,6 +73,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     stats,
     admin,
     log,
+    syncBodies: options.syncBodies ?? true,
     limiterFor: (socket) => {
       let limiter = limiters.get(socket);
       if (limiter === undefined) {

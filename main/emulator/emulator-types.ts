@@ -90,6 +90,13 @@ export interface EmulatorOptions {
   /** Bare region id V4 scopes must name and GetBucketInfo reports; default `cn-hangzhou`. */
   readonly region?: string;
   readonly faults?: Partial<FaultOptions>;
+  /**
+   * fsync every received body before answering (default true), so a power cut never loses a part or object the
+   * emulator acknowledged. Off, bodies still reach their files before the answer (a killed emulator keeps them), but
+   * answers no longer wait for this machine's disk to flush each part: the upload benchmark turns it off because OSS
+   * acknowledges a part once stored on its replicas, not after one local disk flushed it (bench/README.md).
+   */
+  readonly syncBodies?: boolean;
   /** Server clock (ms since epoch) for Date, skew checks, LastModified and Initiated; default Date.now. */
   readonly now?: () => number;
   /** One line per request; never receives secrets. */

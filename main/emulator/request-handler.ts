@@ -33,6 +33,8 @@ export interface RequestHandlerDeps {
   readonly stats: StatsRecorder;
   readonly admin: AdminDeps;
   readonly limiterFor: (socket: Socket) => BandwidthLimiter;
+  /** EmulatorOptions.syncBodies. */
+  readonly syncBodies: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -129,6 +131,7 @@ async function handleOss(req: IncomingMessage, res: ServerResponse, deps: Reques
       return receiveBody(req, {
         tmpDir: deps.store.paths.tmpDir,
         maxBytes,
+        sync: deps.syncBodies,
         throttle: (bytes) => limiter.consume(bytes),
         onBytes: operation === 'UploadPart' ? (bytes) => deps.stats.partBytes(partId, bytes) : () => undefined,
         resetAfterBytes,

@@ -20,6 +20,8 @@ export interface ReceiveBodyOptions {
   readonly tmpDir: string;
   /** Larger bodies are refused with EntityTooLarge (before reading when Content-Length says so). */
   readonly maxBytes: number;
+  /** fsync the file before resolving (EmulatorOptions.syncBodies). */
+  readonly sync: boolean;
   /** Waits as long as the connection's bandwidth cap requires for `bytes` more bytes. */
   readonly throttle: (bytes: number) => Promise<void>;
   /** Called with every chunk's length as it arrives (stats count re-sent bytes). */
@@ -85,7 +87,7 @@ export async function receiveBody(req: IncomingMessage, options: ReceiveBodyOpti
     if (options.resetAfterBytes !== undefined) resetConnection(req);
     // A client that went away mid-body ends the iteration early or with an error; never store a short body.
     if (!req.complete) throw new ConnectionResetFault();
-    await file.sync();
+    if (options.sync) await file.sync();
     ok = true;
     return { path, size, md5: md5.digest(), crc64: crc.digest() };
   } finally {
