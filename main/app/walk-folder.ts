@@ -1,7 +1,8 @@
 // Walks a folder the user picked or dropped (issue 5 item 2: "folders are walked recursively in main, keeping
 // relative paths as key suffixes"). Asynchronous throughout, one directory read at a time, so a folder of tens of
 // thousands of files never blocks the event loop for long. A grant covers what is under the folder, so symbolic
-// links are followed only to files that are themselves under the folder (PathGrants does not resolve links).
+// links are followed only to files that are themselves under the folder (PathGrants does not resolve links). The
+// command line, which has no grants, walks with the same code and follows links to files wherever they lead.
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep, isAbsolute } from 'node:path';
@@ -30,14 +31,22 @@ function isInside(root: string, target: string): boolean {
   return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
 }
 
-async function classifyLink(path: string, realRoot: string): Promise<'file' | WalkEntry> {
+/** How walkFolder treats symbolic links that lead outside the folder. */
+export interface WalkOptions {
+  /** 'skip' (the app: a grant covers only the folder) or 'follow' to a file (the command line). */
+  readonly linksOutside: 'skip' | 'follow';
+}
+
+async function classifyLink(path: string, realRoot: string, options: WalkOptions): Promise<'file' | WalkEntry> {
   let target: string;
   try {
     target = await realpath(path);
   } catch {
     return skip(path, 'BrokenLink', 'The link points to nothing.');
   }
-  if (!isInside(realRoot, target)) return skip(path, 'LinkOutsideFolder', 'The link points outside the folder; it was not followed.');
+  if (options.linksOutside === 'skip' && !isInside(realRoot, target)) {
+    return skip(path, 'LinkOutsideFolder', 'The link points outside the folder; it was not followed.');
+  }
   const info = await stat(target).catch(() => undefined);
   if (info?.isFile() === true) return 'file';
   // A link to a folder inside the folder would upload its files twice (or loop forever).
@@ -52,9 +61,9 @@ async function readSorted(directory: string): Promise<Dirent[]> {
 
 /**
  * Yields every regular file under `root` (depth first, names sorted), and every entry it leaves out: unreadable
- * folders, sockets and devices, broken links, links to folders and links leading outside `root`.
+ * folders, sockets and devices, broken links, links to folders and (by default) links leading outside `root`.
  */
-export async function* walkFolder(root: string): AsyncGenerator<WalkEntry> {
+export async function* walkFolder(root: string, options: WalkOptions = { linksOutside: 'skip' }): AsyncGenerator<WalkEntry> {
   const realRoot = await realpath(root);
   const pending: { readonly directory: string; readonly relativePath: string }[] = [{ directory: root, relativePath: '' }];
   while (pending.length > 0) {
@@ -76,7 +85,7 @@ export async function* walkFolder(root: string): AsyncGenerator<WalkEntry> {
       } else if (entry.isFile()) {
         yield { kind: 'file', file: { localPath, relativePath } };
       } else if (entry.isSymbolicLink()) {
-        const link = await classifyLink(localPath, realRoot);
+        const link = await classifyLink(localPath, realRoot, options);
         yield link === 'file' ? { kind: 'file', file: { localPath, relativePath } } : link;
       } else {
         yield skip(localPath, 'NotAFile', 'Not a regular file (a socket, pipe or device).');

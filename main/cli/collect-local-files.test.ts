@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,7 +38,24 @@ describe('collectLocalFiles', () => {
     await symlink(join(root, 'missing'), join(root, 'tree', 'broken'));
     const { sources, skipped } = await collectLocalFiles([join(root, 'tree')]);
     expect(sources.map((s) => s.relativeKey)).toEqual(['tree/file-link']);
-    expect(skipped).toEqual([`${join(root, 'tree', 'broken')}: broken link`, `${join(root, 'tree', 'loop')}: link to a directory (not followed)`]);
+    expect(skipped).toEqual([
+      `${join(root, 'tree', 'broken')}: The link points to nothing.`,
+      `${join(root, 'tree', 'loop')}: The link points to a folder; it was not followed.`,
+    ]);
+  });
+
+  // root reads any folder whatever its mode, so this runs as an ordinary user only.
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable subfolder and goes on with the rest', async () => {
+    await mkdir(join(root, 'tree', 'locked'), { recursive: true });
+    await writeFile(join(root, 'tree', 'ok.txt'), 'ok');
+    await chmod(join(root, 'tree', 'locked'), 0o000);
+    try {
+      const { sources, skipped } = await collectLocalFiles([join(root, 'tree')]);
+      expect(sources.map((s) => s.relativeKey)).toEqual(['tree/ok.txt']);
+      expect(skipped).toEqual([`${join(root, 'tree', 'locked')}: The folder could not be read.`]);
+    } finally {
+      await chmod(join(root, 'tree', 'locked'), 0o755);
+    }
   });
 
   it('reports a missing argument as a usage error', async () => {

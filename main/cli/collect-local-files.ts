@@ -1,8 +1,9 @@
-// The local side of `put FILE...`: every argument checked, directories walked recursively. Symbolic links to files
-// are followed; links to directories are skipped (reported), because following them can loop forever.
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+// The local side of `put FILE...`: every argument checked, directories walked recursively by the app's walker.
+// Symbolic links to files are followed wherever they lead (the user named the folder on their own machine; there is
+// no grant to stay within); links to directories are skipped (reported), because following them can loop forever.
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { walkFolder } from '../app/walk-folder';
 import type { LocalSource } from './plan-destinations';
 import { UsageError } from './usage-error';
 
@@ -10,7 +11,7 @@ import { UsageError } from './usage-error';
 export interface CollectedFiles {
   /** Regular files, arguments in the order given, each directory's files sorted by relative key. */
   readonly sources: readonly LocalSource[];
-  /** Entries left out (links to directories, sockets, devices), with why. */
+  /** Entries left out (unreadable folders, links to directories, broken links, sockets, devices), with why. */
   readonly skipped: readonly string[];
 }
 
@@ -27,23 +28,15 @@ async function statArgument(path: string): Promise<Awaited<ReturnType<typeof sta
   }
 }
 
-async function walk(directory: string, relative: string, out: LocalSource[], skipped: string[]): Promise<void> {
-  const entries: Dirent[] = await readdir(directory, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(directory, entry.name);
-    const key = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    if (entry.isDirectory()) {
-      await walk(path, key, out, skipped);
-    } else if (entry.isFile()) {
-      out.push({ localPath: path, relativeKey: key, fromDirectory: true });
-    } else if (entry.isSymbolicLink()) {
-      const target = await stat(path).catch(() => undefined);
-      if (target?.isFile() === true) out.push({ localPath: path, relativeKey: key, fromDirectory: true });
-      else skipped.push(`${path}: ${target === undefined ? 'broken link' : 'link to a directory (not followed)'}`);
-    } else {
-      skipped.push(`${path}: not a regular file`);
+/** Adds the files under `directory` with keys under `prefix` (its own name; empty for the file system root). */
+async function walk(directory: string, prefix: string, out: LocalSource[], skipped: string[]): Promise<void> {
+  for await (const entry of walkFolder(directory, { linksOutside: 'follow' })) {
+    if (entry.kind === 'skipped') {
+      skipped.push(`${entry.skipped.path}: ${entry.skipped.message}`);
+      continue;
     }
+    const { localPath, relativePath } = entry.file;
+    out.push({ localPath, relativeKey: prefix === '' ? relativePath : `${prefix}/${relativePath}`, fromDirectory: true });
   }
 }
 

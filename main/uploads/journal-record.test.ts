@@ -36,8 +36,14 @@ function roundTrip(record: JournalRecord): ReturnType<typeof decodeJournalRecord
 
 describe('journal record encoding', () => {
   it('round-trips a record through JSON', () => {
-    const record = sampleRecord({ error: { code: 'InternalError', message: 'We encountered an internal error', retryable: true, requestId: 'req-1' }, keepOnServer: true });
+    const record = sampleRecord({ error: { code: 'InternalError', message: 'We encountered an internal error', retryable: true, requestId: 'req-1' } });
     expect(roundTrip(record)).toEqual({ ok: true, record });
+  });
+
+  it('still loads records written with the retired keepOnServer field', () => {
+    const record = sampleRecord({});
+    const disk = { ...encodeJournalRecord(record), keepOnServer: true };
+    expect(decodeJournalRecord(JSON.parse(JSON.stringify(disk)) as unknown)).toEqual({ ok: true, record });
   });
 
   it('stores parts as ascending [partNumber, etag, crc64, size] tuples', () => {

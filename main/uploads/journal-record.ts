@@ -42,8 +42,6 @@ export interface JournalRecord {
   readonly createdAtMs: number;
   readonly updatedAtMs: number;
   readonly error?: JobError | undefined;
-  /** The user removed the job but chose to keep the upload on the server. */
-  readonly keepOnServer?: boolean | undefined;
 }
 
 /** Job ids become file names, so they are restricted to characters that are safe on every file system. */
@@ -94,7 +92,6 @@ const diskRecordSchema = z
     createdAtMs: z.number().finite(),
     updatedAtMs: z.number().finite(),
     error: jobErrorSchema.optional(),
-    keepOnServer: z.boolean().optional(),
   })
   .superRefine((record, context) => {
     for (let i = 1; i < record.parts.length; i += 1) {
@@ -143,7 +140,6 @@ export function encodeJournalRecord(record: JournalRecord): DiskJournalRecord {
     createdAtMs: record.createdAtMs,
     updatedAtMs: record.updatedAtMs,
     ...(record.error === undefined ? {} : { error: record.error }),
-    ...(record.keepOnServer === undefined ? {} : { keepOnServer: record.keepOnServer }),
   };
   const result = diskRecordSchema.safeParse(disk);
   if (!result.success) throw new JournalRecordError(`Invalid journal record for job ${record.jobId}: ${z.prettifyError(result.error)}`);
@@ -182,7 +178,6 @@ export function decodeJournalRecord(data: unknown): DecodedJournalRecord {
       createdAtMs: disk.createdAtMs,
       updatedAtMs: disk.updatedAtMs,
       error: disk.error,
-      keepOnServer: disk.keepOnServer,
     },
   };
 }
