@@ -89,7 +89,7 @@ async function measureBrowser(page: Page): Promise<FrameFigures> {
 
   await startFrameRecording(page);
   // A user flicking down: one screenful every 50 ms, in the page (no round trip per step), until the end of a list
-  // whose status row says every upload is loaded ("10000 uploads", possibly with a group separator).
+  // whose status row says every upload is loaded (its data-all-loaded attribute, whatever the language).
   // (No named function inside: tsx would wrap it in a `__name` helper the page does not have.)
   const reachedEnd = await list.evaluate(
     async (element, args) => {
@@ -97,7 +97,7 @@ async function measureBrowser(page: Page): Promise<FrameFigures> {
       while (Date.now() <= deadline) {
         element.scrollTop += element.clientHeight;
         const atEnd = element.scrollTop + element.clientHeight >= element.scrollHeight - 2;
-        const loaded = (element.textContent ?? '').replace(/[,\s\u202f]/g, '').includes(`${args.expected}uploads`);
+        const loaded = document.querySelector(`[data-all-loaded="${args.expected}"]`) !== null;
         if (atEnd && loaded) return true;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

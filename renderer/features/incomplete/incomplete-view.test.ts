@@ -53,6 +53,8 @@ describe('IncompleteView', () => {
     expect(within(row).getByText('This app')).toBeTruthy();
     expect(screen.getByRole('listitem', { name: 'Open folder logs' })).toBeTruthy();
     await waitFor(() => expect(within(row).getByText('3.00 MiB')).toBeTruthy(), { timeout: 2000 });
+    // The whole listing is in: the status row says so in words and in the attribute bench/ui.ts waits for.
+    expect(document.querySelector('[data-all-loaded="2"]')?.textContent).toBe('All 2 uploads loaded');
   });
 
   it('aborts one upload after a confirmation that names its key and size, and removes the row', async () => {

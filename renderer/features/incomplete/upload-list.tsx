@@ -42,7 +42,14 @@ function ListStatus({ store }: { readonly store: StoreApi<IncompleteStore> }) {
     );
   }
   if (loading) return <div className="incomplete-status muted">{t('loading')}</div>;
-  if (complete) return <div className="incomplete-status muted">{t('allLoaded', { count })}</div>;
+  if (complete) {
+    // data-all-loaded: a language-independent hook for bench/ui.ts, which waits for the whole list.
+    return (
+      <div className="incomplete-status muted" data-all-loaded={count}>
+        {t('allLoaded', { count })}
+      </div>
+    );
+  }
   return (
     <div className="incomplete-status">
       <span className="muted">{t('loadedCount', { count })}</span>
