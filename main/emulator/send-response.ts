@@ -65,21 +65,17 @@ async function writeBody(res: ServerResponse, body: ResponseBody, options: SendO
     await writePaced(res, options.limiter, damageXml(body.text, options.xmlFault));
     return;
   }
-  try {
-    if (body.length === 0) return;
-    const stream = body.handle.createReadStream({
-      start: body.start,
-      end: body.start + body.length - 1,
-      highWaterMark: options.limiter.sliceBytes(),
-      autoClose: false,
-    });
-    for await (const chunk of stream) {
-      if (!(chunk instanceof Buffer)) throw new TypeError('file chunk is not a Buffer');
-      if (res.destroyed) break;
-      await writePaced(res, options.limiter, chunk);
-    }
-  } finally {
-    await body.handle.close();
+  if (body.length === 0) return;
+  const stream = body.handle.createReadStream({
+    start: body.start,
+    end: body.start + body.length - 1,
+    highWaterMark: options.limiter.sliceBytes(),
+    autoClose: false,
+  });
+  for await (const chunk of stream) {
+    if (!(chunk instanceof Buffer)) throw new TypeError('file chunk is not a Buffer');
+    if (res.destroyed) break;
+    await writePaced(res, options.limiter, chunk);
   }
 }
 
@@ -88,20 +84,23 @@ function bodyLength(body: ResponseBody | undefined, fault: XmlFault): number {
   return body.kind === 'xml' ? damageXml(body.text, fault).length : body.length;
 }
 
-/** Sends a handler's result. HEAD responses keep their headers (Content-Length included) but send no body. */
+/**
+ * Sends a handler's result. HEAD responses keep their headers (Content-Length included) but send no body. A file
+ * body's reader is closed however sending ends, a header that cannot be set included (it holds a read lease that
+ * keeps replaced files on disk).
+ */
 export async function sendResult(res: ServerResponse, result: OperationResult, options: SendOptions): Promise<void> {
-  res.statusCode = result.status;
-  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   const body = result.body;
-  if (body?.kind === 'xml') res.setHeader('content-type', 'application/xml');
-  if (!res.hasHeader('content-length')) res.setHeader('content-length', String(bodyLength(body, options.xmlFault)));
-  if (options.method === 'HEAD' || body === undefined) {
-    if (body?.kind === 'file') await body.handle.close();
+  try {
+    res.statusCode = result.status;
+    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+    if (body?.kind === 'xml') res.setHeader('content-type', 'application/xml');
+    if (!res.hasHeader('content-length')) res.setHeader('content-length', String(bodyLength(body, options.xmlFault)));
+    if (options.method !== 'HEAD' && body !== undefined) await writeBody(res, body, options);
     res.end();
-    return;
+  } finally {
+    if (body?.kind === 'file') await body.handle.close();
   }
-  await writeBody(res, body, options);
-  res.end();
 }
 
 /**
