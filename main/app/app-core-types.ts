@@ -80,6 +80,8 @@ export interface AppCore<Sender> {
   knownSecrets(): readonly string[];
   /** URL of the embedded emulator when it runs (for the log and the harness banner). */
   readonly emulatorUrl: string | undefined;
+  /** Local files that jobs may still read: those of every job not completed or canceled. */
+  localPathsInUse(): ReadonlySet<string>;
   /** Pauses every active job and waits until the pause is on disk (quit with uploads running). */
   pauseAll(): Promise<void>;
   /** Stops the engine, the manager, the emulator and closes clients; idempotent. */

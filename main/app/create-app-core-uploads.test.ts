@@ -65,6 +65,8 @@ describe('uploads end to end through dispatch', () => {
     // The host hears of it with the engine's next batch (at most 200 ms after the jobs settled).
     await vi.waitFor(() => expect(outcomes).toEqual([{ completed: 3, failed: 0, canceled: 0 }]), { timeout: 5_000 });
     expect(fixture.core.activity()).toMatchObject({ activeJobs: 0, failedJobs: 0 });
+    // Completed jobs read their files no more (the harness sweeps staged copies by this).
+    expect(fixture.core.localPathsInUse().size).toBe(0);
     expect(fixture.events.some((e) => e.name === 'uploads.changed' && e.payload.jobs.some((j) => j.status === 'completed'))).toBe(true);
 
     // A completed job's link, copied by main.
@@ -91,6 +93,7 @@ describe('uploads end to end through dispatch', () => {
     const [paused] = await fixture.ok('uploads.list', undefined);
     expect(paused?.status).toBe('paused');
     expect(paused?.uploadId).toBeDefined();
+    expect([...fixture.core.localPathsInUse()]).toEqual([join(filesDir, 'big.bin')]);
 
     const page = await fixture.ok('incomplete.browse', { accountId, bucket: 'local', prefix: '' });
     expect(page.uploads).toEqual([expect.objectContaining({ key: 'big/big.bin', uploadId: paused?.uploadId, ownedByJobId: jobId })]);

@@ -12,6 +12,7 @@ import { createDispatcher } from '../ipc/command-dispatcher';
 import { createEventPublisher } from '../ipc/event-publisher';
 import { createHandlers } from '../ipc/handlers/create-handlers';
 import { PathGrants } from '../ipc/path-grants';
+import { isTerminal } from '../uploads/job-status';
 import { UploadEngine } from '../uploads/upload-engine';
 import { AccountClients } from './account-clients';
 import { ActivityTracker } from './activity-tracker';
@@ -152,6 +153,7 @@ export async function createAppCore<Sender>(options: AppCoreOptions<Sender>): Pr
     get emulatorUrl() {
       return embedded?.emulator.url;
     },
+    localPathsInUse: () => new Set(engine.list().filter((job) => !isTerminal(job.status)).map((job) => job.localPath)),
     pauseAll: () => engine.pauseAll(),
     shutdown: () => (shutdown ??= stop()),
   };

@@ -12,10 +12,11 @@ import { ensureHarnessAssets, harnessAssetPaths } from './build-harness-assets';
 import { HarnessConnections, type HarnessConnection } from './harness-connections';
 import { createHarnessToken } from './harness-token';
 import { startHarnessServer } from './start-harness-server';
+import { sweepStaging } from './sweep-staging';
 
 /** Largest log file before it is rotated to `harness.log.1`. */
 export const HARNESS_LOG_MAX_BYTES = 10 * 1024 * 1024;
-/** Folder of staged copies inside the data folder (kept there so a restored job still finds its file). */
+/** Folder of staged copies inside the data folder (kept there so a restored job still finds its file; swept at start). */
 export const STAGING_DIR_NAME = 'staging';
 
 /** Options of startHarness. */
@@ -91,6 +92,10 @@ export async function startHarness(options: StartHarnessOptions): Promise<Runnin
     embeddedEmulator: options.embeddedEmulator ?? true,
   });
   started.core = appCore;
+  const stagingDir = path.join(dataDir, STAGING_DIR_NAME);
+  const sweep = await sweepStaging(stagingDir, appCore.localPathsInUse());
+  if (sweep.removedBatches > 0) log.info(`Removed ${sweep.removedBatches} staged batch(es) no unfinished upload reads`);
+  for (const failure of sweep.failures) log.warn(`Could not clean up staged files: ${failure}`);
 
   const running = await startHarnessServer({
     core: appCore,
@@ -99,7 +104,7 @@ export async function startHarness(options: StartHarnessOptions): Promise<Runnin
     port: options.port,
     rendererDir: options.rendererDir ?? paths.rendererDir,
     bridgeFile: bridgePaths.bridgeFile,
-    stagingDir: path.join(dataDir, STAGING_DIR_NAME),
+    stagingDir,
     log,
   }).catch(async (error: unknown) => {
     await appCore.shutdown();
