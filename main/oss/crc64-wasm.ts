@@ -11,6 +11,8 @@
 // window after them, WINDOW_BYTES at a time. Data must be copied because WebAssembly can only read its own memory;
 // the copy is a memcpy, cheap next to the hashing it replaces.
 
+import { exportName, instantiateKernel, section, uleb, vector } from './wasm-assembly';
+
 /** Address of the table block; the register (8 bytes) sits at address 0. */
 const TABLES_AT = 64;
 const TABLE_BYTES = 8 * 256 * 8;
@@ -19,26 +21,6 @@ const DATA_AT = TABLES_AT + TABLE_BYTES;
 /** Bytes hashed per call: the window size. Larger inputs go through in pieces. */
 export const WASM_WINDOW_BYTES = 256 * 1024;
 const PAGE_BYTES = 64 * 1024;
-
-function uleb(value: number): number[] {
-  const out: number[] = [];
-  let rest = value;
-  do {
-    let byte = rest & 0x7f;
-    rest >>>= 7;
-    if (rest !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (rest !== 0);
-  return out;
-}
-
-function section(id: number, body: readonly number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-
-function vector(items: readonly (readonly number[])[]): number[] {
-  return [...uleb(items.length), ...items.flat()];
-}
 
 // Opcodes (WebAssembly core spec, §5.4 "Instructions"); all small constants below fit one signed LEB128 byte.
 const OP = {
@@ -95,40 +77,14 @@ function moduleBytes(): Uint8Array {
   const store = [OP.i32Const, 0, OP.localGet, CRC, OP.i64Store, ALIGN8, 0];
   const body = [...vector([[1, I64]]), ...load, ...words, ...bytes, ...store, OP.end];
   const pages = Math.ceil((DATA_AT + WASM_WINDOW_BYTES) / PAGE_BYTES);
-  const name = (text: string): number[] => [...uleb(text.length), ...Buffer.from(text, 'utf8')];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
     ...section(1, vector([[0x60, 2, I32, I32, 0]])), // type 0: (i32, i32) -> ()
     ...section(3, vector([[0]])), // function 0 has type 0
     ...section(5, vector([[0x00, ...uleb(pages)]])), // one memory, minimum `pages`, no maximum
-    ...section(7, vector([[...name('u'), 0x00, 0], [...name('m'), 0x02, 0]])), // export func 0 and memory 0
+    ...section(7, vector([[...exportName('u'), 0x00, 0], [...exportName('m'), 0x02, 0]])), // export func 0 and memory 0
     ...section(10, vector([[...uleb(body.length), ...body]])),
   ]);
-}
-
-/** The parts of the WebAssembly JS API used here (the project's TypeScript libs declare no WebAssembly values). */
-interface WebAssemblyApi {
-  readonly Module: new (bytes: Uint8Array) => object;
-  readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
-}
-
-/** Compiles and instantiates the module; undefined where WebAssembly is missing or refuses it. */
-function instantiate(bytes: Uint8Array): { update: (p: number, n: number) => void; memory: ArrayBuffer } | undefined {
-  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (api === undefined) return undefined;
-  let exports: Record<string, unknown>;
-  try {
-    // Synchronous compilation is fine for a module of a few hundred bytes, once per process.
-    exports = new api.Instance(new api.Module(bytes), {}).exports;
-  } catch {
-    return undefined;
-  }
-  const update = exports['u'];
-  const memory = exports['m'];
-  if (typeof update !== 'function' || typeof memory !== 'object' || memory === null || !('buffer' in memory)) return undefined;
-  const buffer = memory.buffer;
-  if (!(buffer instanceof ArrayBuffer)) return undefined;
-  return { update: update as (p: number, n: number) => void, memory: buffer };
 }
 
 /** Feeds `data` into a register of two complemented int32 halves [lo, hi], exactly as crc64.ts's word loop does. */
@@ -139,9 +95,9 @@ export type Crc64Kernel = (register: Int32Array, data: Uint8Array) => void;
  * undefined where WebAssembly is unavailable (e.g. `--jitless`): the caller then keeps its JavaScript loop.
  */
 export function createWasmCrc64Kernel(lo: readonly Int32Array[], hi: readonly Int32Array[]): Crc64Kernel | undefined {
-  const instance = instantiate(moduleBytes());
+  const instance = instantiateKernel(moduleBytes(), 'u');
   if (instance === undefined) return undefined;
-  const { update, memory } = instance;
+  const { call: update, memory } = instance;
   // The memory never grows, so these views stay valid. Little-endian: an i64 is its lo word then its hi word.
   const words = new Int32Array(memory);
   const bytes = new Uint8Array(memory);

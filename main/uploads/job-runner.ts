@@ -40,6 +40,11 @@ class JobRun {
       bucket,
       key,
       limiter: ctx.limiter,
+      // Parts share the four-lane MD5 pool when this job (and so the pool) usually has several in flight; one at a
+      // time, a lone lane is slower than OpenSSL.
+      get md5Lanes() {
+        return ctx.settings().maxRequests >= 2;
+      },
       // Read through getters: preparing may take a new baseline before any byte is sent.
       source: {
         get path() {

@@ -19,10 +19,14 @@ import { assertSourceUnchanged, type SourceFile } from './source-file';
 // callbacks, progress events): run alternately against one emulator, 8.5 s of client CPU per GiB before and 7.6
 // after, of which MD5 + CRC-64 are about 3.5 (bench/README.md). 512 KiB reads measured a similar saving (runs vary by
 // ±15% on the shared machine) but raised the 99th-percentile event-loop delay from ~17 to 22-44 ms (several parts'
-// chunks complete in the same tick, each hashed in ~2 ms); with 256 KiB it stayed at 14-17 ms. Hashing stays on the main thread: a worker thread would
-// only add copies and CPU on a machine whose other core is busy with the network (and, in the benchmark, the emulator):
-// a CPU profile of a 512 MiB loopback upload (2026-11-24) showed the main thread ~20% idle while the machine's two
-// cores were saturated, so the cut that pays is less CPU per byte (CRC-64 in WebAssembly, crc64-wasm.ts).
+// chunks complete in the same tick, each hashed in ~2 ms); with 256 KiB it stayed at 14-17 ms.
+//
+// Hashing stays on the main thread, and what pays is less CPU per byte: CRC-64 in WebAssembly (crc64-wasm.ts), and
+// MD5 of the parts in flight in a shared four-lane WebAssembly SIMD pool (md5-lanes.ts, ~2.3× OpenSSL over four
+// streams), used when several parts usually run together (PartTarget.md5Lanes). A worker thread was tried
+// (2026-11-24: chunks read into SharedArrayBuffers, MD5 + CRC-64 in one worker): 112-116 MiB/s against 112-129 on
+// the main thread, more CPU, and 800-900 MB peak RSS as the shared buffers waited for collection; on two cores whose
+// other one the network (and, in the benchmark, the emulator) keeps busy, it only moves the work.
 
 /** Read size of part bodies without a bandwidth limit: few chunks per part, each hashed in ~1 ms (see above). */
 export const PART_READ_CHUNK_BYTES = 256 * 1024;
@@ -40,6 +44,11 @@ export interface PartTarget {
   readonly key: string;
   readonly source: SourceFile;
   readonly limiter: BandwidthLimiter;
+  /**
+   * MD5 of parts in the shared four-lane pool (part-hasher.ts) rather than node:crypto: true where several parts
+   * are usually in flight together (read per attempt). Undefined means node:crypto.
+   */
+  readonly md5Lanes?: boolean | undefined;
 }
 
 /**
@@ -142,7 +151,7 @@ export async function uploadPartOnce(
   onProgress: PartProgress,
 ): Promise<VerifiedPart> {
   await assertSourceUnchanged(target.source);
-  const hasher = createPartHasher();
+  const hasher = createPartHasher(target.md5Lanes === true ? 'lanes' : 'crypto');
   const answer = await target.client.uploadPart({
     bucket: target.bucket,
     key: target.key,

@@ -1,0 +1,283 @@
+import { createHash } from 'node:crypto';
+import { createMd5LanesKernel, MD5_LANES, MD5_LANE_WINDOW_BYTES, type Md5LanesKernel } from './md5-lanes-wasm';
+import { md5Padding } from './md5-padding';
+
+// MD5 streams that share the four-lane WebAssembly kernel (md5-lanes-wasm.ts): the engine hashes every part it has in
+// flight, and four streams cost about what one costs in OpenSSL, so a stream queues its chunks and the pool hashes
+// them in batches of up to four streams. `npm run bench:hash` on the 2-core dev VM (Node 20, four streams fed 256 KiB
+// chunks in turn, as the engine feeds its parts in flight): ~1,400-1,450 MiB/s aggregate against ~590-600 MiB/s for
+// node:crypto, i.e. ~2.3-2.4×; the kernel alone, without the copy into its memory, ~1,800 MiB/s. Fewer busy streams
+// leave lanes idle: one stream ~0.7× node:crypto, two ~1.3×, three ~1.9× (eight: as four). The pool pays off only
+// when at least two streams are usually busy.
+//
+// Scheduling. A stream queues bytes until it holds streamFlushBytes, or the pool holds poolFlushBytes across all
+// streams; then batches run: the stream being served takes lane 0 for up to one window, and the three other streams
+// with the most queued blocks ride along in the other lanes (a lane costs the same whether it works or idles).
+// digest() runs batches for its stream (the others still ride along), then hashes the padding the same way.
+//
+// Bounds. The pool references a stream only while the stream has at least one whole block queued, and after every
+// call each stream holds under streamFlushBytes and all those streams together under poolFlushBytes. So abandoned
+// streams pin at most streamFlushBytes of chunks each and poolFlushBytes together (the retained ArrayBuffers may be
+// larger when chunks are views of bigger buffers); later batches take their blocks as riders, or as the fullest
+// streams once the pool passes its threshold, and then the pool drops them (with their < 64 leftover bytes).
+// Work per call: update() runs batches only until both bounds hold again, and each batch moves at least as many bytes
+// out of the queues as its kernel call costs per lane, so an update() costs at most about twice its chunk plus two
+// windows (one window per lane is 64 KiB); digest() hashes under streamFlushBytes + 72 bytes of its stream: at most
+// ⌈(streamFlushBytes + 72) / window⌉ kernel calls, 9 with the defaults (≤ 2.3 MiB over the four lanes).
+
+/** One MD5 stream, like a node:crypto Hash for 'md5'. */
+export interface LaneMd5 {
+  /** Adds bytes. The stream may keep a reference to `chunk` until it is hashed: the caller must not change it afterwards. */
+  update(chunk: Uint8Array): void;
+  /** The 16-byte MD5 of everything added; ends the stream (update() then throws); later calls return the same digest. */
+  digest(): Buffer;
+}
+
+/** Creates MD5 streams that share one four-lane kernel. */
+export interface Md5LanePool {
+  /** A new, empty stream. Any number may be open; dropping one without digest() leaks nothing. */
+  create(): LaneMd5;
+  /** Bytes added and not hashed yet in the streams the pool holds (those with a whole block queued): for tests and metrics. */
+  readonly queuedBytes: number;
+}
+
+/** When queued bytes are hashed. */
+export interface Md5LanePoolOptions {
+  /** A stream's queued bytes that make it hash (default 512 KiB, at least 64): also what an abandoned stream can pin. */
+  readonly streamFlushBytes?: number;
+  /** Queued bytes across the pool that make the fullest streams hash (default 2 MiB, at least 64). */
+  readonly poolFlushBytes?: number;
+}
+
+const BLOCK_BYTES = 64;
+const WINDOW_BLOCKS = MD5_LANE_WINDOW_BYTES / BLOCK_BYTES;
+const KiB = 1024;
+/** Chunks below this are copied into the stream's own buffer, so tiny updates do not each cost a queue entry. */
+const COPY_BELOW_BYTES = KiB;
+const STAGING_BYTES = 16 * KiB;
+const EMPTY = new Uint8Array(0);
+/** RFC 1321 §3.3: A, B, C, D before the first block, as int32. */
+const INITIAL_STATE = [0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476] as const;
+
+/** A stream's queue of bytes not hashed yet, and its MD5 state. */
+class StreamQueue {
+  readonly state = Int32Array.from(INITIAL_STATE);
+  /** Queued chunks from `head` on; consumed entries are cleared so they pin nothing. */
+  chunks: Uint8Array[] = [];
+  head = 0;
+  queuedBytes = 0;
+  totalBytes = 0;
+  /** Whether the pool's set of streams with whole blocks holds this stream. */
+  tracked = false;
+  #staging: Uint8Array | undefined;
+  #stagingFill = 0;
+  /** Where the last queue entry starts in #staging, when that entry is a view of #staging that may still grow. */
+  #openFrom = -1;
+
+  get blocks(): number {
+    return Math.floor(this.queuedBytes / BLOCK_BYTES);
+  }
+
+  append(chunk: Uint8Array): void {
+    this.queuedBytes += chunk.length;
+    this.totalBytes += chunk.length;
+    if (chunk.length >= COPY_BELOW_BYTES) {
+      this.chunks.push(chunk);
+      this.#openFrom = -1;
+      return;
+    }
+    if (this.#staging === undefined || this.#stagingFill + chunk.length > this.#staging.length) {
+      this.#staging = new Uint8Array(STAGING_BYTES);
+      this.#stagingFill = 0;
+      this.#openFrom = -1;
+    }
+    this.#staging.set(chunk, this.#stagingFill);
+    this.#stagingFill += chunk.length;
+    const view = this.#staging.subarray(this.#openFrom < 0 ? this.#stagingFill - chunk.length : this.#openFrom, this.#stagingFill);
+    if (this.#openFrom < 0) {
+      this.#openFrom = view.byteOffset - this.#staging.byteOffset;
+      this.chunks.push(view);
+    } else {
+      this.chunks[this.chunks.length - 1] = view;
+    }
+  }
+
+  /** Moves the next `bytes` queued bytes into `into` (from its start). */
+  take(bytes: number, into: Uint8Array): void {
+    let at = 0;
+    while (at < bytes) {
+      const chunk = this.chunks[this.head] ?? EMPTY;
+      const n = Math.min(chunk.length, bytes - at);
+      into.set(n === chunk.length ? chunk : chunk.subarray(0, n), at);
+      at += n;
+      if (n === chunk.length) this.chunks[this.head++] = EMPTY;
+      else this.chunks[this.head] = chunk.subarray(n);
+    }
+    this.queuedBytes -= bytes;
+    this.#openFrom = -1; // the open entry may have been cut: the next small chunk starts a new one
+    if (this.head === this.chunks.length) {
+      this.chunks = [];
+      this.head = 0;
+    } else if (this.head > 32 && this.head * 2 > this.chunks.length) {
+      this.chunks.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  /** Forgets everything queued (after the digest). */
+  clear(): void {
+    this.chunks = [];
+    this.head = 0;
+    this.queuedBytes = 0;
+    this.#staging = undefined;
+    this.#openFrom = -1;
+  }
+}
+
+/** The scheduler: which streams share a batch, and when batches run. */
+class LaneScheduler {
+  /** Streams with at least one whole block queued; the only references the pool keeps to streams. */
+  readonly #tracked = new Set<StreamQueue>();
+  #queuedBytes = 0;
+  readonly #lanes: StreamQueue[] = [];
+  readonly #counts: number[] = [];
+
+  constructor(
+    private readonly kernel: Md5LanesKernel,
+    private readonly streamFlushBytes: number,
+    private readonly poolFlushBytes: number,
+  ) {}
+
+  get queuedBytes(): number {
+    return this.#queuedBytes;
+  }
+
+  /** Queues `chunk` on `stream`, then runs the batches the thresholds call for. */
+  add(stream: StreamQueue, chunk: Uint8Array): void {
+    stream.append(chunk);
+    this.#track(stream, chunk.length);
+    while (stream.queuedBytes >= this.streamFlushBytes) this.#runBatch(stream);
+    while (this.#queuedBytes >= this.poolFlushBytes) this.#runBatch(this.#fullest());
+  }
+
+  /** Queues the padding and hashes every block of `stream`; its state is then the digest. */
+  finish(stream: StreamQueue): void {
+    const padding = md5Padding(stream.totalBytes);
+    stream.append(padding);
+    this.#track(stream, padding.length);
+    while (stream.blocks > 0) this.#runBatch(stream);
+  }
+
+  #track(stream: StreamQueue, added: number): void {
+    if (stream.tracked) {
+      this.#queuedBytes += added;
+    } else if (stream.blocks > 0) {
+      stream.tracked = true;
+      this.#tracked.add(stream);
+      this.#queuedBytes += stream.queuedBytes;
+    }
+  }
+
+  /** The tracked stream with the most queued bytes. */
+  #fullest(): StreamQueue {
+    let best: StreamQueue | undefined;
+    for (const stream of this.#tracked) if (best === undefined || stream.queuedBytes > best.queuedBytes) best = stream;
+    // Only called while the pool holds bytes, i.e. while a tracked stream exists.
+    if (best === undefined) throw new Error('MD5 lane pool: no stream to hash');
+    return best;
+  }
+
+  /** One kernel call: `target` hashes up to a window in lane 0; the streams with the most queued blocks ride along. */
+  #runBatch(target: StreamQueue): void {
+    const lanes = this.#lanes;
+    lanes.length = 0;
+    lanes.push(target);
+    for (const stream of this.#tracked) {
+      if (stream === target) continue;
+      // Keep the MD5_LANES − 1 fullest riders, ordered fullest first (insertion into a list of at most three).
+      let at = lanes.length;
+      while (at > 1 && (lanes[at - 1]?.queuedBytes ?? 0) < stream.queuedBytes) at--;
+      if (at < MD5_LANES) {
+        lanes.splice(at, 0, stream);
+        if (lanes.length > MD5_LANES) lanes.length = MD5_LANES;
+      }
+    }
+    const blocks = Math.min(WINDOW_BLOCKS, target.blocks);
+    const counts = this.#counts;
+    counts.length = 0;
+    lanes.forEach((stream, lane) => {
+      const count = Math.min(blocks, stream.blocks);
+      stream.take(count * BLOCK_BYTES, this.kernel.windows[lane] ?? EMPTY); // lane < MD5_LANES windows
+      this.kernel.setState(lane, stream.state);
+      counts.push(count);
+    });
+    this.kernel.run(counts);
+    lanes.forEach((stream, lane) => {
+      this.kernel.getState(lane, stream.state);
+      this.#queuedBytes -= (counts[lane] ?? 0) * BLOCK_BYTES;
+      if (stream.blocks === 0) {
+        // Under one block left: the pool lets go of the stream (and stops counting its leftover bytes).
+        this.#tracked.delete(stream);
+        stream.tracked = false;
+        this.#queuedBytes -= stream.queuedBytes;
+      }
+    });
+  }
+}
+
+function digestOf(state: Int32Array): Buffer {
+  const digest = Buffer.alloc(16);
+  // RFC 1321 §3.5: A, B, C, D, each low-order byte first.
+  for (let r = 0; r < 4; r++) digest.writeInt32LE(state[r] ?? 0, 4 * r);
+  return digest;
+}
+
+function createStream(scheduler: LaneScheduler): LaneMd5 {
+  const queue = new StreamQueue();
+  let result: Buffer | undefined;
+  return {
+    update(chunk) {
+      if (result !== undefined) throw new Error('LaneMd5.update() called after digest()');
+      if (chunk.length > 0) scheduler.add(queue, chunk);
+    },
+    digest() {
+      if (result === undefined) {
+        scheduler.finish(queue);
+        result = digestOf(queue.state);
+        queue.clear();
+      }
+      // A copy each time, so a caller that changes its Buffer cannot change what later calls return.
+      return Buffer.from(result);
+    },
+  };
+}
+
+function checkThreshold(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < BLOCK_BYTES) throw new RangeError(`${name} must be an integer ≥ ${BLOCK_BYTES}: ${value}`);
+  return value;
+}
+
+/**
+ * A pool of MD5 streams hashed four at a time in WebAssembly SIMD, or undefined where that is unavailable (or, as a
+ * guard, where the kernel disagrees with node:crypto on a probe): the caller then uses node:crypto.
+ */
+export function createMd5LanePool(options: Md5LanePoolOptions = {}): Md5LanePool | undefined {
+  const kernel = createMd5LanesKernel();
+  if (kernel === undefined) return undefined;
+  const scheduler = new LaneScheduler(
+    kernel,
+    checkThreshold('streamFlushBytes', options.streamFlushBytes ?? 512 * KiB),
+    checkThreshold('poolFlushBytes', options.poolFlushBytes ?? 2048 * KiB),
+  );
+  const pool: Md5LanePool = {
+    create: () => createStream(scheduler),
+    get queuedBytes() {
+      return scheduler.queuedBytes;
+    },
+  };
+  // The K table comes from Math.sin and the code from a JIT: one probe against OpenSSL costs microseconds, once.
+  const probe = Uint8Array.from({ length: 1000 }, (_, i) => (i * 131 + 7) & 0xff);
+  const probed = pool.create();
+  probed.update(probe);
+  return probed.digest().equals(createHash('md5').update(probe).digest()) ? pool : undefined;
+}
