@@ -44,7 +44,7 @@ describe('collectLocalFiles', () => {
     ]);
   });
 
-  // root reads any folder whatever its mode, so this runs as an ordinary user only.
+  // root reads every folder whatever its mode, so this runs as an ordinary user only.
   it.skipIf(process.getuid?.() === 0)('reports an unreadable subfolder and goes on with the rest', async () => {
     await mkdir(join(root, 'tree', 'locked'), { recursive: true });
     await writeFile(join(root, 'tree', 'ok.txt'), 'ok');

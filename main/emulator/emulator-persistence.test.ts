@@ -126,7 +126,7 @@ describe('emulator persistence and large bodies', () => {
   });
 
   it('fsyncs every received body unless started with syncBodies: false, and keeps unsynced bodies across a restart', async () => {
-    // FileHandle is not exported; its prototype is reachable through any open handle.
+    // FileHandle is not exported; its prototype is reachable through an open handle.
     const probe = await open(__filename, 'r');
     const fileHandleProto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
     await probe.close();

@@ -16,7 +16,7 @@ export function md5Padding(totalBytes: number): Uint8Array {
   const padding = new Uint8Array(1 + zeros + 8);
   padding[0] = 0x80;
   // Bits = 8·bytes, split without leaving exact integer arithmetic (8·bytes can pass 2^53): the low word is
-  // 8·(bytes mod 2^29), the high word bytes / 2^29 (below 2^24 for any safe integer).
+  // 8·(bytes mod 2^29), the high word bytes / 2^29 (below 2^24 for every safe integer).
   const view = new DataView(padding.buffer);
   view.setUint32(1 + zeros, (totalBytes % BYTES_PER_HIGH_WORD) * 8, true);
   view.setUint32(1 + zeros + 4, Math.floor(totalBytes / BYTES_PER_HIGH_WORD), true);
