@@ -7,11 +7,11 @@ const KiB = 1024;
 const RATE = 1024 * KiB; // 1 MiB/s: 64 KiB take 62.5 ms
 
 /** A limiter on a fake clock whose waits advance the clock; `busy` advances it as the server's own work would. */
-function fakeLink(rate = RATE): { limiter: BandwidthLimiter; waits: number[]; now: () => number; busy: (ms: number) => void } {
+function fakeLink(rate: number | (() => number) = RATE): { limiter: BandwidthLimiter; waits: number[]; now: () => number; busy: (ms: number) => void } {
   let clock = 1_000;
   const waits: number[] = [];
   const limiter = new BandwidthLimiter(
-    () => rate,
+    typeof rate === 'number' ? () => rate : rate,
     () => clock,
     (ms) => {
       waits.push(ms);
@@ -59,17 +59,7 @@ describe('emulator BandwidthLimiter (per-connection link model)', () => {
 
   it('applies a rate change to the next chunk', async () => {
     let rate = RATE;
-    let clock = 0;
-    const waits: number[] = [];
-    const limiter = new BandwidthLimiter(
-      () => rate,
-      () => clock,
-      (ms) => {
-        waits.push(ms);
-        clock += ms;
-        return Promise.resolve();
-      },
-    );
+    const { limiter, waits } = fakeLink(() => rate);
     await limiter.consume(RATE); // one second's worth
     expect(waits).toEqual([1_000]);
     rate = 0;

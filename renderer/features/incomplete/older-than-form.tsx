@@ -4,7 +4,7 @@ import { Button } from '../../components/button';
 import { useT } from '../../i18n/i18n';
 import { incompleteMessages } from './messages';
 
-// A hundred years: any upload is younger, and the value stays far inside durationMsSchema's safe-integer bound.
+// A hundred years: every upload is younger, and the value stays far inside durationMsSchema's safe-integer bound.
 const MAX_DAYS = 36_500;
 
 /** The days typed, or undefined when they are not a number of days in 0..MAX_DAYS. */
