@@ -1,5 +1,6 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,27 @@ describe('harness server (real core, in-process)', () => {
       await expect(connect(harness.url, { token, origin: harness.url.replace('127.0.0.1', 'localhost') })).rejects.toThrow('refused: 403');
       await expect(connect(harness.url, { token: `${token}x`, origin: harness.url })).rejects.toThrow('refused: 403');
       await expect(connect(harness.url, { token: '', origin: harness.url })).rejects.toThrow('refused: 403');
+    });
+
+    it('survives a client that resets the connection right after a refused or unknown upgrade', async () => {
+      const { host, port } = new URL(harness.url);
+      for (const target of [`${HARNESS_PATHS.socket}?token=wrong`, '/not-the-socket']) {
+        await new Promise<void>((resolve, reject) => {
+          const client = createConnection({ host: host.split(':')[0], port: Number(port) }, () => {
+            client.write(
+              `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${harness.url}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+                'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+            );
+          });
+          client.once('data', () => {
+            client.resetAndDestroy(); // an RST instead of a FIN: the server's read fails with ECONNRESET
+            resolve();
+          });
+          client.once('error', reject);
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await call(page, 99, 'settings.get')).ok).toBe(true);
     });
 
     it('answers a command from the authenticated page through the real dispatcher', async () => {

@@ -76,6 +76,9 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     });
   });
   server.on('upgrade', (req, duplex, head) => {
+    // Node hands an upgrade's socket over without an 'error' listener: a client that resets the connection while it
+    // is refused (or before `ws` takes it) would otherwise be an uncaught exception that ends the harness.
+    duplex.on('error', (error) => log.warn(`Socket upgrade connection: ${error.message}`));
     if (splitRequestTarget(req.url).pathname !== HARNESS_PATHS.socket || req.headers.host !== new URL(origin).host) {
       duplex.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
