@@ -44,8 +44,8 @@ function referenceCrc64(data: Uint8Array, previous = 0n): bigint {
 }
 
 /** The JavaScript loop of crc64.ts only: pieces below the size at which it hands over to the kernel. */
-function javascriptCrc64(data: Uint8Array): bigint {
-  const crc = new Crc64();
+function javascriptCrc64(data: Uint8Array, previous = 0n): bigint {
+  const crc = new Crc64(previous);
   for (let at = 0; at < data.length; at += 1000) crc.update(data.subarray(at, at + 1000));
   return crc.digest();
 }
@@ -79,6 +79,22 @@ describe('createWasmCrc64Kernel', () => {
     const kernel = makeKernel();
     const data = randomBytes(mulberry32Uint32(11), 2 * WASM_WINDOW_BYTES + 12_345).subarray(3);
     expect(kernelCrc(kernel, data)).toBe(javascriptCrc64(data));
+  });
+
+  it('joins the four stripes of a block correctly: lengths around one and two 16 KiB blocks, unaligned, continued', () => {
+    const kernel = makeKernel();
+    const next = mulberry32Uint32(5);
+    const data = randomBytes(next, 2 * 16_384 + 64);
+    for (const length of [16_383, 16_384, 16_385, 16_384 + 8, 32_767, 32_768, 32_768 + 9]) {
+      for (const start of [0, 1, 7]) {
+        const previous = randomCrc(next);
+        const slice = data.subarray(start, start + length);
+        expect(kernelCrc(kernel, slice, previous), `length ${length}, start ${start}`).toBe(javascriptCrc64(slice, previous));
+      }
+    }
+    // One block against the bitwise reference too, which shares no table with either implementation.
+    const block = data.subarray(3, 3 + 16_384);
+    expect(kernelCrc(kernel, block, 0x0123456789abcdefn)).toBe(referenceCrc64(block, 0x0123456789abcdefn));
   });
 
   it('refuses tables of the wrong shape', () => {

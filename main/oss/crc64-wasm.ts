@@ -1,25 +1,37 @@
 // The CRC-64 word loop of crc64.ts as a tiny WebAssembly function, because every uploaded byte goes through it (issue 3
 // item 4) and in JavaScript the 64-bit register has to be split into two int32 halves: each 8-byte step then costs 16
 // table loads and twice the shifts. WebAssembly has native i64, so the same slice-by-8 step is 8 loads and 8 shifts.
-// Measured on the 2-core dev VM (Node 20, 256 KiB chunks of a 64 MiB random pool, copy into the module's memory
-// included): ~1,000-1,190 MiB/s against ~650-820 MiB/s for the JavaScript loop. In the engine's profile of a 512 MiB
-// upload (bench/README.md) CRC-64 was the largest single cost on the main thread, above MD5.
+//
+// One slice-by-8 chain is bound by latency: each step waits for the eight table loads of the step before. So whole
+// 16 KiB blocks run as four 4 KiB stripes side by side, four independent chains the CPU overlaps, joined at the end
+// of the block with tables that push a register through 4 KiB of zero bytes (see blockLoop). Measured with
+// `npm run bench:hash` on the 2-core dev VM (Node 20, 1 MiB chunks, copy into the module's memory included), three
+// alternating runs each: 1,894-1,932 MiB/s against 1,308-1,353 for the single chain (~1.43×), itself ~1.5× the
+// JavaScript loop. Eight stripes, or 2 KiB and 16 KiB stripes, measured within the noise of four 4 KiB stripes: the
+// loop is then bound by its instruction count (five per table load), not by latency. In the engine's profile of an
+// upload (bench/README.md) CRC-64 was the largest single cost on the main thread after MD5.
 //
 // The module is assembled here from its instructions (no build step, no binary blob): one function `u(p, n)` that
-// loads the complemented register from address 0, runs slice-by-8 over n bytes at p, then byte by byte over the tail,
-// and stores the register back. Tables live at TABLES_AT (8 tables × 256 entries × 8 bytes); data is copied into a
-// window after them, WINDOW_BYTES at a time. Data must be copied because WebAssembly can only read its own memory;
-// the copy is a memcpy, cheap next to the hashing it replaces.
+// loads the complemented register from address 0, runs the blocks, then slice-by-8 over the rest, then byte by byte
+// over the tail, and stores the register back. The slice-by-8 tables live at TABLES_AT and the shift tables at
+// SHIFT_AT (each 8 tables × 256 entries × 8 bytes); data is copied into a window after them, WINDOW_BYTES at a time.
+// Data must be copied because WebAssembly can only read its own memory; the copy is a memcpy, cheap next to hashing.
 
-import { exportName, instantiateKernel, section, uleb, vector } from './wasm-assembly';
+import { exportName, instantiateKernel, section, sleb, uleb, vector } from './wasm-assembly';
 
-/** Address of the table block; the register (8 bytes) sits at address 0. */
+/** Address of the slice-by-8 tables; the register (8 bytes) sits at address 0. */
 const TABLES_AT = 64;
 const TABLE_BYTES = 8 * 256 * 8;
+/** Address of the eight "push through STRIPE_BYTES zero bytes" tables, one per byte of the register. */
+const SHIFT_AT = TABLES_AT + TABLE_BYTES;
 /** Address of the data window, 64-byte aligned after the tables. */
-const DATA_AT = TABLES_AT + TABLE_BYTES;
+const DATA_AT = SHIFT_AT + TABLE_BYTES;
 /** Bytes hashed per call: the window size. Larger inputs go through in pieces. */
 export const WASM_WINDOW_BYTES = 256 * 1024;
+/** Stripes per block and their length: a block is 16 KiB, a window holds 16 blocks. */
+const STRIPES = 4;
+const STRIPE_BYTES = 4096;
+const BLOCK_BYTES = STRIPES * STRIPE_BYTES;
 const PAGE_BYTES = 64 * 1024;
 
 // Opcodes (WebAssembly core spec, §5.4 "Instructions"); all small constants below fit one signed LEB128 byte.
@@ -28,39 +40,81 @@ const OP = {
   localGet: 0x20, localSet: 0x21,
   i64Load: 0x29, i64Load8U: 0x31, i64Store: 0x37,
   i32Const: 0x41, i64Const: 0x42,
-  i32Eqz: 0x45, i32GeU: 0x4f, i32Add: 0x6a, i32Sub: 0x6b, i32And: 0x71,
+  i32Eqz: 0x45, i32LtU: 0x49, i32GeU: 0x4f, i32Add: 0x6a, i32Sub: 0x6b, i32And: 0x71,
   i64Xor: 0x85, i64Shl: 0x86, i64ShrU: 0x88, i32WrapI64: 0xa7,
 } as const;
 const I32 = 0x7f;
 const I64 = 0x7e;
-/** Locals: parameters p (0) and n (1), then the register (2). */
+/** Locals: parameters p (0) and n (1); the register (2) and the registers of stripes 1-3 (3-5); q and its end (6, 7). */
 const P = 0;
 const N = 1;
 const CRC = 2;
+const STRIPE_REGISTERS = [CRC, ...Array.from({ length: STRIPES - 1 }, (_, i) => 3 + i)];
+const Q = 2 + STRIPES;
+const Q_END = 3 + STRIPES;
 /** Alignment hint 2^3 for i64 loads (a hint only: unaligned loads are valid). */
 const ALIGN8 = 3;
 
-/** Table `table` at the byte `shift / 8` of the register: the address is that byte × 8, taken as (crc >> (shift − 3)) & 0x7f8. */
-function lookup(shift: number, table: number): number[] {
+/** The 8-byte table entry at `tableAt` for the byte `shift / 8` of `local`: address byte × 8, i.e. (x >> (shift − 3)) & 0x7f8. */
+function lookup(local: number, shift: number, tableAt: number): number[] {
   const scaled = shift === 0 ? [OP.i64Const, 3, OP.i64Shl] : [OP.i64Const, shift - 3, OP.i64ShrU];
   // 0x7f8 as signed LEB128 is two bytes: 0xf8 0x0f.
-  return [OP.localGet, CRC, ...scaled, OP.i32WrapI64, OP.i32Const, 0xf8, 0x0f, OP.i32And, OP.i64Load, ALIGN8, ...uleb(TABLES_AT + table * 2048)];
+  return [OP.localGet, local, ...scaled, OP.i32WrapI64, OP.i32Const, 0xf8, 0x0f, OP.i32And, OP.i64Load, ALIGN8, ...uleb(tableAt)];
 }
 
-function addTo(local: number, delta: number, op: number): number[] {
-  return [OP.localGet, local, OP.i32Const, delta, op, OP.localSet, local];
+/** Pushes the value of the slice-by-8 step for `local` (byte k of the register indexes table 7 − k). */
+function sliceBy8(local: number): number[] {
+  const loads = Array.from({ length: 8 }, (_, k) => lookup(local, 8 * k, TABLES_AT + (7 - k) * 2048));
+  return [...loads[0]!, ...loads.slice(1).flatMap((code) => [...code, OP.i64Xor])];
+}
+
+/** Pushes `local` pushed through STRIPE_BYTES zero bytes (byte k of the register indexes shift table k). */
+function shiftedByStripe(local: number): number[] {
+  const loads = Array.from({ length: 8 }, (_, k) => lookup(local, 8 * k, SHIFT_AT + k * 2048));
+  return [...loads[0]!, ...loads.slice(1).flatMap((code) => [...code, OP.i64Xor])];
+}
+
+function addTo(local: number, delta: number[], op: number): number[] {
+  return [OP.localGet, local, OP.i32Const, ...delta, op, OP.localSet, local];
+}
+
+/**
+ * Whole blocks of four stripes: the stripes run through slice-by-8 side by side, stripe 0 from the register and
+ * stripes 1-3 from zero, so the four dependency chains overlap in the CPU (one chain waits on its table loads ~4× as
+ * long as it computes). A CRC register is linear in its start value and its data, so the block's result is
+ * ((shift(r0) ^ r1) shifted ^ r2) shifted ^ r3, where shift pushes a register through one stripe of zero bytes.
+ */
+function blockLoop(): number[] {
+  const stripe = (register: number, index: number): number[] => [
+    OP.localGet, register, OP.localGet, Q, OP.i64Load, ALIGN8, ...uleb(index * STRIPE_BYTES), OP.i64Xor, OP.localSet, register,
+    ...sliceBy8(register), OP.localSet, register,
+  ];
+  const fold = (register: number): number[] => [...shiftedByStripe(CRC), OP.localGet, register, OP.i64Xor, OP.localSet, CRC];
+  return [
+    OP.block, OP.emptyType, OP.loop, OP.emptyType,
+    OP.localGet, N, OP.i32Const, ...sleb(BLOCK_BYTES), OP.i32LtU, OP.brIf, 1,
+    ...STRIPE_REGISTERS.slice(1).flatMap((register) => [OP.i64Const, 0, OP.localSet, register]),
+    OP.localGet, P, OP.localSet, Q,
+    OP.localGet, P, OP.i32Const, ...sleb(STRIPE_BYTES), OP.i32Add, OP.localSet, Q_END,
+    OP.loop, OP.emptyType,
+    ...STRIPE_REGISTERS.flatMap((register, index) => stripe(register, index)),
+    ...addTo(Q, [8], OP.i32Add),
+    OP.localGet, Q, OP.localGet, Q_END, OP.i32LtU, OP.brIf, 0,
+    OP.end,
+    ...STRIPE_REGISTERS.slice(1).flatMap(fold),
+    ...addTo(P, sleb(BLOCK_BYTES), OP.i32Add), ...addTo(N, sleb(BLOCK_BYTES), OP.i32Sub),
+    OP.br, 0, OP.end, OP.end,
+  ];
 }
 
 /** The module's bytes: type, function, memory, exports, code (spec §5.5). */
 function moduleBytes(): Uint8Array {
-  const step = [lookup(0, 7), lookup(8, 6), lookup(16, 5), lookup(24, 4), lookup(32, 3), lookup(40, 2), lookup(48, 1), lookup(56, 0)];
   const words = [
     OP.block, OP.emptyType, OP.loop, OP.emptyType,
     OP.localGet, N, OP.i32Const, 8, OP.i32GeU, OP.i32Eqz, OP.brIf, 1,
     OP.localGet, CRC, OP.localGet, P, OP.i64Load, 0, 0, OP.i64Xor, OP.localSet, CRC,
-    ...step[0]!, ...step.slice(1).flatMap((lookupCode) => [...lookupCode, OP.i64Xor]),
-    OP.localSet, CRC,
-    ...addTo(P, 8, OP.i32Add), ...addTo(N, 8, OP.i32Sub),
+    ...sliceBy8(CRC), OP.localSet, CRC,
+    ...addTo(P, [8], OP.i32Add), ...addTo(N, [8], OP.i32Sub),
     OP.br, 0, OP.end, OP.end,
   ];
   const bytes = [
@@ -70,12 +124,12 @@ function moduleBytes(): Uint8Array {
     OP.localGet, CRC, OP.localGet, P, OP.i64Load8U, 0, 0, OP.i64Xor, OP.i64Const, 3, OP.i64Shl, OP.i32WrapI64,
     OP.i32Const, 0xf8, 0x0f, OP.i32And, OP.i64Load, ALIGN8, ...uleb(TABLES_AT),
     OP.localGet, CRC, OP.i64Const, 8, OP.i64ShrU, OP.i64Xor, OP.localSet, CRC,
-    ...addTo(P, 1, OP.i32Add), ...addTo(N, 1, OP.i32Sub),
+    ...addTo(P, [1], OP.i32Add), ...addTo(N, [1], OP.i32Sub),
     OP.br, 0, OP.end, OP.end,
   ];
   const load = [OP.i32Const, 0, OP.i64Load, ALIGN8, 0, OP.localSet, CRC];
   const store = [OP.i32Const, 0, OP.localGet, CRC, OP.i64Store, ALIGN8, 0];
-  const body = [...vector([[1, I64]]), ...load, ...words, ...bytes, ...store, OP.end];
+  const body = [...vector([[STRIPES, I64], [2, I32]]), ...load, ...blockLoop(), ...words, ...bytes, ...store, OP.end];
   const pages = Math.ceil((DATA_AT + WASM_WINDOW_BYTES) / PAGE_BYTES);
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
@@ -85,6 +139,38 @@ function moduleBytes(): Uint8Array {
     ...section(7, vector([[...exportName('u'), 0x00, 0], [...exportName('m'), 0x02, 0]])), // export func 0 and memory 0
     ...section(10, vector([[...uleb(body.length), ...body]])),
   ]);
+}
+
+/**
+ * Fills the shift tables: entry b of table k is the register b·2^(8k) pushed through STRIPE_BYTES zero bytes. The
+ * push is linear, so it is the XOR of its 64 single-bit results, which the kernel's own stripe-free loop computes
+ * (STRIPE_BYTES is below a block) over the still-zero data window: 64 × 4 KiB, well under a millisecond.
+ */
+function fillShiftTables(update: (p: number, n: number) => unknown, words: Int32Array): void {
+  const bitLo = new Int32Array(64);
+  const bitHi = new Int32Array(64);
+  for (let bit = 0; bit < 64; bit++) {
+    words[0] = bit < 32 ? 1 << bit : 0;
+    words[1] = bit < 32 ? 0 : 1 << (bit - 32);
+    update(DATA_AT, STRIPE_BYTES);
+    bitLo[bit] = words[0]!; // words covers the whole memory
+    bitHi[bit] = words[1]!;
+  }
+  for (let table = 0; table < 8; table++) {
+    const base = (SHIFT_AT + table * 2048) / 4;
+    for (let b = 0; b < 256; b++) {
+      let lo = 0;
+      let hi = 0;
+      for (let bit = 0; bit < 8; bit++) {
+        if ((b >>> bit) & 1) {
+          lo ^= bitLo[8 * table + bit]!; // 8 × 8 = 64 entries
+          hi ^= bitHi[8 * table + bit]!;
+        }
+      }
+      words[base + 2 * b] = lo;
+      words[base + 2 * b + 1] = hi;
+    }
+  }
 }
 
 /** Feeds `data` into a register of two complemented int32 halves [lo, hi], exactly as crc64.ts's word loop does. */
@@ -111,6 +197,7 @@ export function createWasmCrc64Kernel(lo: readonly Int32Array[], hi: readonly In
       words[base + 2 * b + 1] = tableHi[b]!;
     }
   }
+  fillShiftTables(update, words);
   return (register, data) => {
     words[0] = register[0]!; // a register has two elements
     words[1] = register[1]!;

@@ -21,6 +21,7 @@
 // Inputs of 4 KiB and more (every upload chunk) go through the same loop in WebAssembly instead (crc64-wasm.ts),
 // which has native 64-bit words: a CPU profile of the engine uploading 512 MiB on loopback showed CRC-64 as the
 // largest single cost on its main thread (more than MD5); with the kernel the engine's CPU fell from ~7.2 to ~5.6 s/GiB.
+// The kernel now runs four stripes of each 16 KiB block side by side (~1,900 MiB/s).
 
 import { createWasmCrc64Kernel } from './crc64-wasm';
 
@@ -86,7 +87,8 @@ const MAX_RUN_BYTES = 64 * 1024 * 1024;
 // below its length, or a word of `words` below its length, or one of the two halves of a register: all in bounds.
 
 /**
- * The same slice-by-8 loop in WebAssembly with native 64-bit words (crc64-wasm.ts: ~1.5× this file's loop), used for
+ * The same slice-by-8 loop in WebAssembly with native 64-bit words, four chains side by side (crc64-wasm.ts: ~2×
+ * this file's loop), used for
  * inputs of at least WASM_MIN_BYTES, where its fixed cost per call (a copy into its memory) is lost in the hashing.
  */
 const wasmKernel = LITTLE_ENDIAN ? createWasmCrc64Kernel([L0, L1, L2, L3, L4, L5, L6, L7], [H0, H1, H2, H3, H4, H5, H6, H7]) : undefined;
