@@ -106,7 +106,7 @@ describe('LaneMd5', () => {
           }
         }
       }
-      expect(pool.queuedBytes).toBeLessThan(options.poolFlushBytes ?? 2 * MiB);
+      expect(pool.queuedBytes).toBeLessThan(options.poolFlushBytes ?? 8 * MiB);
     }
   });
 
