@@ -37,6 +37,9 @@ export interface ActivitySummary {
   /** Bytes done and total of the active jobs (0/0 when none). */
   readonly bytesDone: number;
   readonly bytesTotal: number;
+  /** Bytes done and total of the paused and failed jobs, which wait for the user (0/0 when none). */
+  readonly waitingBytesDone: number;
+  readonly waitingBytesTotal: number;
 }
 
 /** A batch ends when the last active job settles; the host may notify (settings.notifications). */

@@ -28,10 +28,10 @@ function job(id: string, status: JobStatus, bytesDone = 0, sizeBytes = 100): Job
 
 describe('computeActivity', () => {
   it('is all zero without jobs', () => {
-    expect(computeActivity([])).toEqual({ activeJobs: 0, pausedJobs: 0, failedJobs: 0, bytesDone: 0, bytesTotal: 0 });
+    expect(computeActivity([])).toEqual({ activeJobs: 0, pausedJobs: 0, failedJobs: 0, bytesDone: 0, bytesTotal: 0, waitingBytesDone: 0, waitingBytesTotal: 0 });
   });
 
-  it('counts active, paused and failed jobs and sums bytes of active ones only', () => {
+  it('counts active, paused and failed jobs and sums bytes of active and of waiting (paused, failed) ones', () => {
     const summary = computeActivity([
       job('q', 'queued', 0, 10),
       job('p', 'preparing', 0, 20),
@@ -44,7 +44,7 @@ describe('computeActivity', () => {
       job('x', 'canceled', 0, 100),
       job('k', 'canceling', 0, 100),
     ]);
-    expect(summary).toEqual({ activeJobs: 5, pausedJobs: 1, failedJobs: 1, bytesDone: 92, bytesTotal: 157 });
+    expect(summary).toEqual({ activeJobs: 5, pausedJobs: 1, failedJobs: 1, bytesDone: 92, bytesTotal: 157, waitingBytesDone: 53, waitingBytesTotal: 1999 });
   });
 });
 

@@ -11,25 +11,28 @@ export function isActiveStatus(status: JobStatus): boolean {
   return ACTIVE_JOB_STATUSES.includes(status);
 }
 
-/** The summary of a set of jobs: counts by kind, and bytes done/total of the active ones. */
+/** The summary of a set of jobs: counts by kind, bytes done/total of the active ones and of the waiting ones. */
 export function computeActivity(jobs: Iterable<JobSnapshot>): ActivitySummary {
   let activeJobs = 0;
   let pausedJobs = 0;
   let failedJobs = 0;
   let bytesDone = 0;
   let bytesTotal = 0;
+  let waitingBytesDone = 0;
+  let waitingBytesTotal = 0;
   for (const job of jobs) {
     if (isActiveStatus(job.status)) {
       activeJobs += 1;
       bytesDone += job.bytesDone;
       bytesTotal += job.sizeBytes;
-    } else if (job.status === 'paused') {
-      pausedJobs += 1;
-    } else if (job.status === 'failed') {
-      failedJobs += 1;
+    } else if (job.status === 'paused' || job.status === 'failed') {
+      if (job.status === 'paused') pausedJobs += 1;
+      else failedJobs += 1;
+      waitingBytesDone += job.bytesDone;
+      waitingBytesTotal += job.sizeBytes;
     }
   }
-  return { activeJobs, pausedJobs, failedJobs, bytesDone, bytesTotal };
+  return { activeJobs, pausedJobs, failedJobs, bytesDone, bytesTotal, waitingBytesDone, waitingBytesTotal };
 }
 
 /** True when two summaries hold the same numbers. */
@@ -39,7 +42,9 @@ export function sameActivity(a: ActivitySummary, b: ActivitySummary): boolean {
     a.pausedJobs === b.pausedJobs &&
     a.failedJobs === b.failedJobs &&
     a.bytesDone === b.bytesDone &&
-    a.bytesTotal === b.bytesTotal
+    a.bytesTotal === b.bytesTotal &&
+    a.waitingBytesDone === b.waitingBytesDone &&
+    a.waitingBytesTotal === b.waitingBytesTotal
   );
 }
 

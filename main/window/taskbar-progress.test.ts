@@ -19,8 +19,14 @@ describe('computeTaskbarProgress', () => {
 
   it('turns red while a job failed, and paused while only paused jobs wait', () => {
     expect(computeTaskbarProgress({ ...IDLE, activeJobs: 1, failedJobs: 1, bytesDone: 5, bytesTotal: 10 })).toEqual({ progress: 0.5, mode: 'error' });
-    expect(computeTaskbarProgress({ ...IDLE, failedJobs: 1, pausedJobs: 1 })).toEqual({ progress: 1, mode: 'error' });
-    expect(computeTaskbarProgress({ ...IDLE, pausedJobs: 2 })).toEqual({ progress: 1, mode: 'paused' });
+    const waiting = { waitingBytesDone: 300, waitingBytesTotal: 1000 };
+    expect(computeTaskbarProgress({ ...IDLE, ...waiting, failedJobs: 1, pausedJobs: 1 })).toEqual({ progress: 0.3, mode: 'error' });
+    expect(computeTaskbarProgress({ ...IDLE, ...waiting, pausedJobs: 2 })).toEqual({ progress: 0.3, mode: 'paused' });
+  });
+
+  it('keeps a waiting bar visible before any byte went up, and full for empty files', () => {
+    expect(computeTaskbarProgress({ ...IDLE, pausedJobs: 1, waitingBytesTotal: 1000 })).toEqual({ progress: 0.05, mode: 'paused' });
+    expect(computeTaskbarProgress({ ...IDLE, failedJobs: 1 })).toEqual({ progress: 1, mode: 'error' });
   });
 });
 

@@ -9,21 +9,27 @@ export interface TaskbarProgress {
   readonly mode: 'none' | 'normal' | 'indeterminate' | 'error' | 'paused';
 }
 
+/** Smallest bar shown for waiting jobs, so a red or paused bar is seen even before any of their bytes went up. */
+const MIN_WAITING_PROGRESS = 0.05;
+
+function fraction(done: number, total: number): number {
+  return Math.min(1, Math.max(0, done / total));
+}
+
 /**
  * The bar for `summary`. While jobs run: bytes done of the active jobs, red (error) when some other job failed so
- * the user sees it without opening the window, indeterminate while no size is known yet. Nothing running: a full
- * red bar while failed jobs wait for the user, a full paused (yellow on Windows) bar while paused jobs wait, none
- * when idle. Paused and failed jobs have no byte counts in the summary, hence the full bar.
+ * the user sees it without opening the window, indeterminate while no size is known yet. Nothing running: bytes
+ * done of the jobs that wait for the user, in red while any of them failed, paused (yellow on Windows) while they
+ * are all paused; none when idle.
  */
 export function computeTaskbarProgress(summary: ActivitySummary): TaskbarProgress {
   if (summary.activeJobs > 0) {
     if (summary.bytesTotal <= 0) return { progress: 2, mode: 'indeterminate' };
-    const progress = Math.min(1, Math.max(0, summary.bytesDone / summary.bytesTotal));
-    return { progress, mode: summary.failedJobs > 0 ? 'error' : 'normal' };
+    return { progress: fraction(summary.bytesDone, summary.bytesTotal), mode: summary.failedJobs > 0 ? 'error' : 'normal' };
   }
-  if (summary.failedJobs > 0) return { progress: 1, mode: 'error' };
-  if (summary.pausedJobs > 0) return { progress: 1, mode: 'paused' };
-  return { progress: -1, mode: 'none' };
+  if (summary.failedJobs === 0 && summary.pausedJobs === 0) return { progress: -1, mode: 'none' };
+  const done = summary.waitingBytesTotal > 0 ? fraction(summary.waitingBytesDone, summary.waitingBytesTotal) : 1;
+  return { progress: Math.max(MIN_WAITING_PROGRESS, done), mode: summary.failedJobs > 0 ? 'error' : 'paused' };
 }
 
 /** Keeps the bar of the window `getWindow` returns in step with the core's activity; returns the unsubscribe. */

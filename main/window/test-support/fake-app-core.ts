@@ -5,7 +5,7 @@ import type { ActivitySummary, AppCore, BatchOutcome } from '../../app/app-core-
 import { createEventPublisher, type EventPublisher } from '../../ipc/event-publisher';
 
 /** Idle: nothing running, paused or failed. */
-export const IDLE: ActivitySummary = Object.freeze({ activeJobs: 0, pausedJobs: 0, failedJobs: 0, bytesDone: 0, bytesTotal: 0 });
+export const IDLE: ActivitySummary = Object.freeze({ activeJobs: 0, pausedJobs: 0, failedJobs: 0, bytesDone: 0, bytesTotal: 0, waitingBytesDone: 0, waitingBytesTotal: 0 });
 
 /** The parts of AppCore the shell's desktop integration uses, driven by the test. */
 export class FakeAppCore implements Pick<AppCore<unknown>, 'settings' | 'activity' | 'onActivity' | 'onBatchFinished' | 'pauseAll' | 'shutdown' | 'events'> {
@@ -46,7 +46,16 @@ export class FakeAppCore implements Pick<AppCore<unknown>, 'settings' | 'activit
 
   async pauseAll(): Promise<void> {
     this.calls.push('pauseAll');
-    this.current = { ...this.current, pausedJobs: this.current.pausedJobs + this.current.activeJobs, activeJobs: 0 };
+    const { activeJobs, bytesDone, bytesTotal } = this.current;
+    this.current = {
+      ...this.current,
+      pausedJobs: this.current.pausedJobs + activeJobs,
+      activeJobs: 0,
+      bytesDone: 0,
+      bytesTotal: 0,
+      waitingBytesDone: this.current.waitingBytesDone + bytesDone,
+      waitingBytesTotal: this.current.waitingBytesTotal + bytesTotal,
+    };
   }
 
   async shutdown(): Promise<void> {
