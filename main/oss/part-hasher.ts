@@ -44,9 +44,9 @@ function lanePool(): Md5LanePool | undefined {
 }
 
 /**
- * A fresh MD5 + CRC-64 hasher for one part (or one PutObject body). With 'lanes', chunks given to update() may be
- * hashed later, so they must not change afterwards (part bodies are fresh buffers per read, body-source.ts); where
- * WebAssembly SIMD is missing, 'lanes' falls back to node:crypto.
+ * A fresh MD5 + CRC-64 hasher for one part (or one PutObject body). With 'lanes', the MD5 of chunks given to update()
+ * may be computed later, from copies (the caller may reuse its buffers); where WebAssembly SIMD is missing, 'lanes'
+ * falls back to node:crypto.
  */
 export function createPartHasher(md5Engine: Md5Engine = 'crypto'): PartHasher {
   const md5 = (md5Engine === 'lanes' ? lanePool()?.create() : undefined) ?? createHash('md5');
