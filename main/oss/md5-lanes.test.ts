@@ -164,6 +164,23 @@ describe('Md5LanePool bounds', () => {
     expect(live.digest().equals(md5(Buffer.concat(Array.from({ length: 40 }, () => SOURCE.subarray(0, 32 * KiB)))))).toBe(true);
   });
 
+  it('settle() hashes a long queue in slices, letting other callbacks run in between, and digest() agrees', async () => {
+    const pool = makePool({ streamFlushBytes: 4 * MiB, poolFlushBytes: 8 * MiB });
+    const stream = pool.create();
+    stream.update(SOURCE.subarray(0, 2 * MiB)); // below both thresholds: all of it waits
+    expect(pool.queuedBytes).toBe(2 * MiB);
+    let ranBetween = 0;
+    const tick = (): void => {
+      ranBetween += 1;
+      if (pool.queuedBytes > 0) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await stream.settle();
+    expect(pool.queuedBytes).toBe(0);
+    expect(ranBetween).toBeGreaterThan(2); // 2 MiB is 32 windows: 8 slices of 4 batches
+    expect(stream.digest().equals(md5(SOURCE.subarray(0, 2 * MiB)))).toBe(true);
+  });
+
   it('keeps no reference to a chunk: the caller may reuse its buffer at once, and a queued chunk can be collected', async () => {
     const pool = makePool({ streamFlushBytes: 64 * KiB, poolFlushBytes: 1 * MiB });
     const reused = Buffer.alloc(40 * KiB);

@@ -35,6 +35,13 @@ import { md5Padding } from './md5-padding';
 export interface LaneMd5 {
   /** Adds bytes. They are copied: the caller may reuse `chunk` as soon as update() returns. */
   update(chunk: Uint8Array): void;
+  /**
+   * Hashes the stream's queued whole blocks in slices of a few batches, yielding to the event loop (setImmediate)
+   * between slices, so that digest() has at most one block left. For a stream that got its last chunk: a digest()
+   * straight away hashes everything queued in one go (up to streamFlushBytes, ~10 ms), and while it runs no socket
+   * is fed.
+   */
+  settle(): Promise<void>;
   /** The 16-byte MD5 of everything added; ends the stream (update() then throws); later calls return the same digest. */
   digest(): Buffer;
 }
@@ -58,6 +65,8 @@ export interface Md5LanePoolOptions {
 const BLOCK_BYTES = 64;
 const WINDOW_BLOCKS = MD5_LANE_WINDOW_BYTES / BLOCK_BYTES;
 const KiB = 1024;
+/** Batches settle() runs between yields: 4 × 256 KiB over the lanes, well under a millisecond. */
+const SETTLE_SLICE_BATCHES = 4;
 /** Size of the segments queued bytes are copied into. */
 const SEGMENT_BYTES = 64 * KiB;
 const EMPTY = new Uint8Array(0);
@@ -178,6 +187,14 @@ class LaneScheduler {
     while (this.#queuedBytes >= this.poolFlushBytes) this.#runBatch(this.#fullest());
   }
 
+  /** Hashes the whole blocks of `stream`, SETTLE_SLICE_BATCHES batches at a time with a macrotask between slices. */
+  async settle(stream: StreamQueue): Promise<void> {
+    for (let batches = 1; stream.blocks > 0; batches++) {
+      this.#runBatch(stream);
+      if (batches % SETTLE_SLICE_BATCHES === 0 && stream.blocks > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
   /** Queues the padding and hashes every block of `stream`; its state is then the digest. */
   finish(stream: StreamQueue): void {
     const padding = md5Padding(stream.totalBytes);
@@ -257,6 +274,9 @@ function createStream(scheduler: LaneScheduler): LaneMd5 {
     update(chunk) {
       if (result !== undefined) throw new Error('LaneMd5.update() called after digest()');
       if (chunk.length > 0) scheduler.add(queue, chunk);
+    },
+    async settle() {
+      if (result === undefined) await scheduler.settle(queue);
     },
     digest() {
       if (result === undefined) {

@@ -24,6 +24,11 @@ export interface PartHasher {
   update(chunk: Uint8Array): void;
   /** Bytes hashed so far. */
   readonly bytes: number;
+  /**
+   * Finishes pending hashing work in slices that let other I/O through (the lane pool's queued bytes), so that the
+   * digest() after it is quick. Optional to call; nothing to do with node:crypto.
+   */
+  settle(): Promise<void>;
   /** Finishes and returns the hashes. */
   digest(): PartHashes;
 }
@@ -49,7 +54,8 @@ function lanePool(): Md5LanePool | undefined {
  * falls back to node:crypto.
  */
 export function createPartHasher(md5Engine: Md5Engine = 'crypto'): PartHasher {
-  const md5 = (md5Engine === 'lanes' ? lanePool()?.create() : undefined) ?? createHash('md5');
+  const lane = md5Engine === 'lanes' ? lanePool()?.create() : undefined;
+  const md5 = lane ?? createHash('md5');
   const crc = new Crc64();
   let bytes = 0;
   let result: PartHashes | undefined;
@@ -62,6 +68,9 @@ export function createPartHasher(md5Engine: Md5Engine = 'crypto'): PartHasher {
     },
     get bytes(): number {
       return bytes;
+    },
+    async settle(): Promise<void> {
+      if (result === undefined) await lane?.settle();
     },
     digest(): PartHashes {
       // node:crypto hashes can be digested only once, so the result is kept for repeated calls.

@@ -162,6 +162,7 @@ export async function uploadPartOnce(
     onProgress: (bytesSent, deltaBytes) => onProgress(deltaBytes, bytesSent),
     signal,
   });
+  await hasher.settle(); // the pool's queued bytes of this part, in slices that keep the other parts' sockets fed
   const verified = verifyAnswer(`part ${part.partNumber}`, part.size, hasher.digest(), answer);
   // The file may have changed while it was read: the bytes sent could then be a mix of two versions.
   await assertSourceUnchanged(target.source);
