@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { onCpus } from './cpu-split';
 
 /** Where the benchmark's emulator listens and what it accepts. */
 export interface BenchEmulator {
@@ -21,6 +22,8 @@ export interface BenchEmulatorOptions {
   readonly accessKeySecret: string;
   readonly latencyMs?: number;
   readonly bandwidthBytesPerSecond?: number;
+  /** CPUs to run on (`taskset -c` form); undefined: any (cpu-split.ts). */
+  readonly cpus?: string | undefined;
 }
 
 const ROOT = join(__dirname, '..');
@@ -73,7 +76,8 @@ export function startEmulatorProcess(options: BenchEmulatorOptions): Promise<Ben
   ];
   if (options.latencyMs !== undefined) args.push('--latency-ms', String(options.latencyMs));
   if (options.bandwidthBytesPerSecond !== undefined) args.push('--bandwidth-bytes-per-second', String(options.bandwidthBytesPerSecond));
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, commandArgs] = onCpus(options.cpus, process.execPath, args);
+  const child = spawn(command, commandArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

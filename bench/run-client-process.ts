@@ -1,6 +1,7 @@
 // Runs one benchmark client in a child process (upload-client-child.ts under tsx) and reads its measurement.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { onCpus } from './cpu-split';
 import { z } from 'zod';
 import type { ClientMeasurement } from './bench-report';
 import { RESULT_PREFIX } from './upload-client-child';
@@ -15,10 +16,14 @@ const measurementSchema = z.object({
   maxRssBytes: z.number(),
 });
 
-/** Uploads in a fresh process; resolves with what it measured, rejects with its output if it failed. */
-export function runClientProcess(upload: BenchUpload): Promise<ClientMeasurement> {
+/**
+ * Uploads in a fresh process (on `cpus`, `taskset -c` form, when given); resolves with what it measured, rejects with
+ * its output if it failed.
+ */
+export function runClientProcess(upload: BenchUpload, cpus?: string): Promise<ClientMeasurement> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    const [command, args] = onCpus(cpus, process.execPath, ['--import', 'tsx', CHILD]);
+    const child = spawn(command, args, {
       cwd: join(__dirname, '..'),
       env: { ...process.env, BENCH_UPLOAD: JSON.stringify(upload) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@
 // peak RSS are its own). Prints the table and the goals, and writes them as Markdown to bench-results/upload.md.
 // Not a test: it never fails on a missed goal (the machine is shared; numbers vary), it reports PASS or MISS.
 //
-//   npm run bench -- [--size 1GiB] [--quick] [--rows 1,2,3] [--runs 3]
+//   npm run bench -- [--size 1GiB] [--quick] [--rows 1,2,3] [--runs 3] [--cores split|shared]
 //
 // Rows 1 and 2 run in rounds (each round runs every client once, in a rotated order) and report the median: on the
 // shared 2-core machine one client's throughput varies by ±10% from run to run, more than the differences measured.
@@ -18,6 +18,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { parseSize } from '../main/cli/parse-size';
 import { writeLargeSeededFile } from '../main/uploads/test-support/seeded-files';
 import { startEmulatorProcess } from './bench-emulator';
+import { planCpuSplit, tasksetAvailable, type CpuSplit } from './cpu-split';
 import {
   formatGoals,
   formatMarkdown,
@@ -69,10 +70,20 @@ interface RowSpec {
   readonly link?: typeof LINK;
 }
 
-/** One run: a fresh emulator process with its own data directory, one client process, then both cleaned up. */
-async function runOnce(work: string, spec: RowSpec, index: number): Promise<BenchRun> {
+/**
+ * One run: a fresh emulator process with its own data directory, one client process (each on its side of
+ * `placement` when given), then both cleaned up.
+ */
+async function runOnce(work: string, spec: RowSpec, index: number, placement: CpuSplit | undefined): Promise<BenchRun> {
   const dataDir = join(work, `emulator-${index}`);
-  const emulator = await startEmulatorProcess({ dataDir, bucket: BUCKET, accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET, ...spec.link });
+  const emulator = await startEmulatorProcess({
+    dataDir,
+    bucket: BUCKET,
+    accessKeyId: ACCESS_KEY_ID,
+    accessKeySecret: ACCESS_KEY_SECRET,
+    cpus: placement?.server,
+    ...spec.link,
+  });
   try {
     process.stdout.write(`  ${spec.row}: ${spec.tool} (${spec.settings}) ... `);
     const serverCpuBefore = await emulator.cpuSeconds();
@@ -86,7 +97,7 @@ async function runOnce(work: string, spec: RowSpec, index: number): Promise<Benc
       accessKeySecret: ACCESS_KEY_SECRET,
       partSizeBytes: spec.partSizeBytes,
       parallel: spec.parallel,
-    });
+    }, placement?.client);
     const serverCpuAfter = await emulator.cpuSeconds();
     process.stdout.write(`${(result.bytes / MiB / result.seconds).toFixed(1)} MiB/s\n`);
     // Includes the client process's start-up, when the emulator only waits: a few hundredths of a second.
@@ -121,14 +132,20 @@ async function freeBytes(dir: string): Promise<number> {
  * Runs every spec `runs` times, round by round; round r starts with spec r (mod count), so no client always runs
  * first (right after the input file was written) or last. Returns each spec's runs in round order.
  */
-async function runRounds(work: string, specs: readonly RowSpec[], runs: number, nextIndex: () => number): Promise<BenchRun[][]> {
+async function runRounds(
+  work: string,
+  specs: readonly RowSpec[],
+  runs: number,
+  nextIndex: () => number,
+  placement: CpuSplit | undefined,
+): Promise<BenchRun[][]> {
   const results: BenchRun[][] = specs.map(() => []);
   for (let round = 0; round < runs; round++) {
     if (runs > 1) console.log(`  round ${round + 1} of ${runs}`);
     for (let k = 0; k < specs.length; k++) {
       const at = (round + k) % specs.length;
       const spec = specs[at];
-      if (spec !== undefined) results[at]?.push(await runOnce(work, spec, nextIndex()));
+      if (spec !== undefined) results[at]?.push(await runOnce(work, spec, nextIndex(), placement));
     }
   }
   return results;
@@ -145,6 +162,7 @@ async function runBenchmark(
   sizes: Sizes,
   groups: ReadonlySet<number>,
   runs: number,
+  placement: CpuSplit | undefined,
 ): Promise<{ rows: BenchRow[]; goals: GoalCheck[]; notes: string[] }> {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
@@ -159,7 +177,7 @@ async function runBenchmark(
     const specs = (['engine', 'ali-oss', 'ceiling'] as const).map(
       (tool): RowSpec => ({ row: loopbackRow, tool, settings: '8 MiB × 4', filePath: loopFile, partSizeBytes: 8 * MiB, parallel: 4 }),
     );
-    const results = await runRounds(work, specs, runs, nextIndex);
+    const results = await runRounds(work, specs, runs, nextIndex, placement);
     await rm(loopFile, { force: true });
     rows.push(...results.map(medianRun));
     goals.push(ratioGoal('loopback: engine vs ali-oss', runsOf(results, 'engine'), runsOf(results, 'ali-oss'), 1.0));
@@ -176,7 +194,7 @@ async function runBenchmark(
       // Not a goal: what the link and the emulator allow at the engine's settings, to read the engine's row against.
       { row: linkRow, tool: 'ceiling', settings: '8 MiB × 8', filePath: linkFile, link: LINK, partSizeBytes: 8 * MiB, parallel: 8 },
     ];
-    const results = await runRounds(work, specs, runs, nextIndex);
+    const results = await runRounds(work, specs, runs, nextIndex, placement);
     await rm(linkFile, { force: true });
     rows.push(...results.map(medianRun));
     goals.push(ratioGoal('long-distance: engine vs ali-oss (defaults)', runsOf(results, 'engine'), runsOf(results, 'ali-oss'), 2.0));
@@ -191,7 +209,7 @@ async function runBenchmark(
     }
     const file = join(work, `memory-${size}.bin`);
     await writeInputFile(file, size, 3);
-    const run = await runOnce(work, { row: `3 memory ${sizeLabel(size)}`, tool: 'engine', settings: 'defaults: 8 MiB × 8', filePath: file }, nextIndex());
+    const run = await runOnce(work, { row: `3 memory ${sizeLabel(size)}`, tool: 'engine', settings: 'defaults: 8 MiB × 8', filePath: file }, nextIndex(), placement);
     rows.push(medianRun([run]));
     memoryRows.push(run.result);
     await rm(file, { force: true });
@@ -203,6 +221,9 @@ async function runBenchmark(
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   notes.push(
     `${cpus().length} cores (${cpu}), Node ${process.version}; emulator and each client in separate processes; rows 1 and 2: ${runs} round${runs === 1 ? '' : 's'}, median shown, ratios are the median of the per-round ratios.`,
+    placement === undefined
+      ? 'Cores shared: the emulator and the client run on any core, so CPU one spends is taken from the other (--cores shared, or no taskset).'
+      : `Cores split: the emulator runs on CPU ${placement.server} and the clients on CPU ${placement.client} (taskset), as OSS never runs on the uploader's cores (bench/README.md).`,
     'The emulator runs with --no-fsync: it answers once a body is in its file, without waiting for this machine\'s one disk to flush it, as OSS answers once a part is on its replicas (bench/README.md).',
     `Long-distance link: the emulator adds ${LINK.latencyMs} ms to every request and caps each connection at ${LINK.bandwidthBytesPerSecond / MiB} MiB/s (bench/README.md).`,
     'CPU is the client process only (user + system, all threads) during the upload; emulator CPU is the emulator process over the same run (Linux /proc); peak RSS is the client process over its life.',
@@ -221,10 +242,25 @@ function parseGroups(text: string): Set<number> {
   return groups;
 }
 
+function parseCores(text: string): 'split' | 'shared' {
+  if (text !== 'split' && text !== 'shared') throw new InvalidArgumentError(`cores is split or shared, got ${JSON.stringify(text)}`);
+  return text;
+}
+
 function parseRuns(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > 20) throw new InvalidArgumentError(`runs is a whole number from 1 to 20, got ${JSON.stringify(text)}`);
   return n;
+}
+
+/** The split of this machine's CPUs, or undefined (shared) with a warning where it cannot be had. */
+function splitOrWarn(): CpuSplit | undefined {
+  const split = planCpuSplit(cpus().length);
+  if (split === undefined || !tasksetAvailable()) {
+    console.log('  cores shared: a split needs at least 2 CPUs and taskset (util-linux, Linux only)');
+    return undefined;
+  }
+  return split;
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -233,13 +269,15 @@ async function main(argv: readonly string[]): Promise<void> {
     .option('--quick', 'small sizes, for a smoke run')
     .option('--rows <list>', 'row groups to run: 1 loopback, 2 long distance, 3 memory', parseGroups, new Set([1, 2, 3]))
     .option('--runs <n>', 'rounds of rows 1 and 2 (the median is reported)', parseRuns, 3)
+    .option('--cores <mode>', 'split: emulator and clients on separate cores (Linux taskset); shared: any core', parseCores, 'split')
     .parse([...argv], { from: 'user' });
-  const options = program.opts<{ size: number; quick?: boolean; rows: ReadonlySet<number>; runs: number }>();
+  const options = program.opts<{ size: number; quick?: boolean; rows: ReadonlySet<number>; runs: number; cores: 'split' | 'shared' }>();
   const sizes = sizesFor(options.size, options.quick === true);
   const work = await mkdtemp(join(tmpdir(), 'bench-upload-'));
   console.log(`Upload benchmark${options.quick === true ? ' (quick)' : ''}, working in ${work}`);
   try {
-    const { rows, goals, notes } = await runBenchmark(work, sizes, options.rows, options.runs);
+    const placement = options.cores === 'split' ? splitOrWarn() : undefined;
+    const { rows, goals, notes } = await runBenchmark(work, sizes, options.rows, options.runs, placement);
     console.log(`\n${formatTable(rows)}\n\n${formatGoals(goals)}\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
     const outDir = join(__dirname, '..', 'bench-results');
     await mkdir(outDir, { recursive: true });
