@@ -22,7 +22,7 @@ export interface BenchEmulatorOptions {
   readonly accessKeySecret: string;
   readonly latencyMs?: number;
   readonly bandwidthBytesPerSecond?: number;
-  /** CPUs to run on (`taskset -c` form); undefined: any (cpu-split.ts). */
+  /** CPUs to run on (`taskset -c` form); undefined: no restriction (cpu-split.ts). */
   readonly cpus?: string | undefined;
 }
 

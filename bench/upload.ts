@@ -222,7 +222,7 @@ async function runBenchmark(
   notes.push(
     `${cpus().length} cores (${cpu}), Node ${process.version}; emulator and each client in separate processes; rows 1 and 2: ${runs} round${runs === 1 ? '' : 's'}, median shown, ratios are the median of the per-round ratios.`,
     placement === undefined
-      ? 'Cores shared: the emulator and the client run on any core, so CPU one spends is taken from the other (--cores shared, or no taskset).'
+      ? 'Cores shared: the emulator and the client may run on every core, so CPU one spends is taken from the other (--cores shared, or no taskset).'
       : `Cores split: the emulator runs on CPU ${placement.server} and the clients on CPU ${placement.client} (taskset), as OSS never runs on the uploader's cores (bench/README.md).`,
     'The emulator runs with --no-fsync: it answers once a body is in its file, without waiting for this machine\'s one disk to flush it, as OSS answers once a part is on its replicas (bench/README.md).',
     `Long-distance link: the emulator adds ${LINK.latencyMs} ms to every request and caps each connection at ${LINK.bandwidthBytesPerSecond / MiB} MiB/s (bench/README.md).`,
@@ -269,7 +269,7 @@ async function main(argv: readonly string[]): Promise<void> {
     .option('--quick', 'small sizes, for a smoke run')
     .option('--rows <list>', 'row groups to run: 1 loopback, 2 long distance, 3 memory', parseGroups, new Set([1, 2, 3]))
     .option('--runs <n>', 'rounds of rows 1 and 2 (the median is reported)', parseRuns, 3)
-    .option('--cores <mode>', 'split: emulator and clients on separate cores (Linux taskset); shared: any core', parseCores, 'split')
+    .option('--cores <mode>', 'split: emulator and clients on separate cores (Linux taskset); shared: all cores for both', parseCores, 'split')
     .parse([...argv], { from: 'user' });
   const options = program.opts<{ size: number; quick?: boolean; rows: ReadonlySet<number>; runs: number; cores: 'split' | 'shared' }>();
   const sizes = sizesFor(options.size, options.quick === true);

@@ -24,7 +24,7 @@ describe('computeTaskbarProgress', () => {
     expect(computeTaskbarProgress({ ...IDLE, ...waiting, pausedJobs: 2 })).toEqual({ progress: 0.3, mode: 'paused' });
   });
 
-  it('keeps a waiting bar visible before any byte went up, and full for empty files', () => {
+  it('keeps a waiting bar visible before the first byte went up, and full for empty files', () => {
     expect(computeTaskbarProgress({ ...IDLE, pausedJobs: 1, waitingBytesTotal: 1000 })).toEqual({ progress: 0.05, mode: 'paused' });
     expect(computeTaskbarProgress({ ...IDLE, failedJobs: 1 })).toEqual({ progress: 1, mode: 'error' });
   });

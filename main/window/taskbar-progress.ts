@@ -9,7 +9,7 @@ export interface TaskbarProgress {
   readonly mode: 'none' | 'normal' | 'indeterminate' | 'error' | 'paused';
 }
 
-/** Smallest bar shown for waiting jobs, so a red or paused bar is seen even before any of their bytes went up. */
+/** Smallest bar shown for waiting jobs, so a red or paused bar is seen even before their first byte went up. */
 const MIN_WAITING_PROGRESS = 0.05;
 
 function fraction(done: number, total: number): number {
@@ -19,7 +19,7 @@ function fraction(done: number, total: number): number {
 /**
  * The bar for `summary`. While jobs run: bytes done of the active jobs, red (error) when some other job failed so
  * the user sees it without opening the window, indeterminate while no size is known yet. Nothing running: bytes
- * done of the jobs that wait for the user, in red while any of them failed, paused (yellow on Windows) while they
+ * done of the jobs that wait for the user, in red while one of them failed, paused (yellow on Windows) while they
  * are all paused; none when idle.
  */
 export function computeTaskbarProgress(summary: ActivitySummary): TaskbarProgress {
