@@ -78,7 +78,8 @@ const INITIAL_STATE = [0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476] a
  * than keep references, so a caller may reuse its buffer at once, and a part's 256 KiB read buffers can be freed as
  * soon as they are sent instead of waiting behind megabytes of other streams' bytes. Read buffers that live that long
  * outlast young-generation collections; `--trace-gc` of 1 GiB engine uploads showed runs where V8 then ran a full
- * mark-compact every ~20 MiB (40-53 per GiB instead of 2, ~2 s more CPU per GiB). The copy costs ~0.1 s per GiB.
+ * mark-compact every ~20 MiB (40-53 per GiB instead of 2, ~2 s more CPU per GiB). Such runs still happen, less often,
+ * and to ali-oss too (bench/README.md): the pool is no longer one of the causes. The copy costs ~0.1 s per GiB.
  */
 class SegmentPool {
   readonly #spare: Uint8Array[] = [];
