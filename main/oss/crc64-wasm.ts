@@ -17,7 +17,7 @@
 // SHIFT_AT (each 8 tables × 256 entries × 8 bytes); data is copied into a window after them, WINDOW_BYTES at a time.
 // Data must be copied because WebAssembly can only read its own memory; the copy is a memcpy, cheap next to hashing.
 
-import { exportName, instantiateKernel, section, sleb, uleb, vector } from './wasm-assembly';
+import { I32, I64, instantiateKernel, OP, singleFunctionModule, sleb, uleb } from './wasm-assembly';
 
 /** Address of the slice-by-8 tables; the register (8 bytes) sits at address 0. */
 const TABLES_AT = 64;
@@ -32,19 +32,7 @@ export const WASM_WINDOW_BYTES = 256 * 1024;
 const STRIPES = 4;
 const STRIPE_BYTES = 4096;
 const BLOCK_BYTES = STRIPES * STRIPE_BYTES;
-const PAGE_BYTES = 64 * 1024;
 
-// Opcodes (WebAssembly core spec, §5.4 "Instructions"); all small constants below fit one signed LEB128 byte.
-const OP = {
-  block: 0x02, loop: 0x03, br: 0x0c, brIf: 0x0d, end: 0x0b, emptyType: 0x40,
-  localGet: 0x20, localSet: 0x21,
-  i64Load: 0x29, i64Load8U: 0x31, i64Store: 0x37,
-  i32Const: 0x41, i64Const: 0x42,
-  i32Eqz: 0x45, i32LtU: 0x49, i32GeU: 0x4f, i32Add: 0x6a, i32Sub: 0x6b, i32And: 0x71,
-  i64Xor: 0x85, i64Shl: 0x86, i64ShrU: 0x88, i32WrapI64: 0xa7,
-} as const;
-const I32 = 0x7f;
-const I64 = 0x7e;
 /** Locals: parameters p (0) and n (1); the register (2) and the registers of stripes 1-3 (3-5); q and its end (6, 7). */
 const P = 0;
 const N = 1;
@@ -107,7 +95,7 @@ function blockLoop(): number[] {
   ];
 }
 
-/** The module's bytes: type, function, memory, exports, code (spec §5.5). */
+/** The module's bytes: the function `u(p, n)` and its memory. */
 function moduleBytes(): Uint8Array {
   const words = [
     OP.block, OP.emptyType, OP.loop, OP.emptyType,
@@ -129,16 +117,13 @@ function moduleBytes(): Uint8Array {
   ];
   const load = [OP.i32Const, 0, OP.i64Load, ALIGN8, 0, OP.localSet, CRC];
   const store = [OP.i32Const, 0, OP.localGet, CRC, OP.i64Store, ALIGN8, 0];
-  const body = [...vector([[STRIPES, I64], [2, I32]]), ...load, ...blockLoop(), ...words, ...bytes, ...store, OP.end];
-  const pages = Math.ceil((DATA_AT + WASM_WINDOW_BYTES) / PAGE_BYTES);
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
-    ...section(1, vector([[0x60, 2, I32, I32, 0]])), // type 0: (i32, i32) -> ()
-    ...section(3, vector([[0]])), // function 0 has type 0
-    ...section(5, vector([[0x00, ...uleb(pages)]])), // one memory, minimum `pages`, no maximum
-    ...section(7, vector([[...exportName('u'), 0x00, 0], [...exportName('m'), 0x02, 0]])), // export func 0 and memory 0
-    ...section(10, vector([[...uleb(body.length), ...body]])),
-  ]);
+  return singleFunctionModule({
+    functionName: 'u',
+    params: [I32, I32],
+    locals: [[STRIPES, I64], [2, I32]],
+    code: [...load, ...blockLoop(), ...words, ...bytes, ...store],
+    memoryBytes: DATA_AT + WASM_WINDOW_BYTES,
+  });
 }
 
 /**

@@ -17,7 +17,7 @@
 // blocks in one call. States are four v128 at STATE_AT (A, B, C, D: word r·4 + lane), so one call loads and stores
 // them once, not per block.
 
-import { exportName, instantiateKernel, section, sleb, uleb, vector } from './wasm-assembly';
+import { I32, instantiateKernel, OP, singleFunctionModule, sleb, uleb, V128 } from './wasm-assembly';
 
 /** One MD5 stream per 32-bit lane of a v128. */
 export const MD5_LANES = 4;
@@ -32,7 +32,6 @@ const COUNTS_AT = 64;
 const K_AT = 128;
 const SCRATCH_AT = K_AT + 64 * 16;
 const WINDOWS_AT = 4096;
-const PAGE_BYTES = 64 * 1024;
 
 /** RFC 1321 §3.4: per-round shift amounts, K[i] = floor(|sin(i + 1)| · 2^32), and the message word of step i. */
 const SHIFTS = [[7, 12, 17, 22], [5, 9, 14, 20], [4, 11, 16, 23], [6, 10, 15, 21]] as const;
@@ -45,18 +44,11 @@ function messageWord(step: number): number {
   return (multiplier * step + offset) % 16;
 }
 
-// Opcodes: WebAssembly core spec §5.4 (all constants below are small non-negative values that fit one signed LEB128
-// byte, or go through uleb where they are unsigned memory offsets) and the SIMD instructions (prefix 0xfd, §5.4.8).
-const OP = {
-  block: 0x02, loop: 0x03, brIf: 0x0d, br: 0x0c, end: 0x0b, emptyType: 0x40,
-  localGet: 0x20, localSet: 0x21, localTee: 0x22, i32Const: 0x41, i32GeU: 0x4f, i32Add: 0x6a,
-} as const;
+// SIMD instructions (prefix 0xfd, spec §5.4.8); the core opcodes are wasm-assembly.ts's OP.
 const SIMD = {
   load: 0x00, store: 0x0b, shuffle: 0x0d, i32x4Splat: 0x11, i32x4GtS: 0x3b, not: 0x4d, and: 0x4e, andNot: 0x4f, or: 0x50,
   xor: 0x51, bitselect: 0x52, i32x4Shl: 0xab, i32x4ShrU: 0xad, i32x4Add: 0xae,
 } as const;
-const I32 = 0x7f;
-const V128 = 0x7b;
 /** Alignment hint 2^4 for v128 accesses (a hint only). */
 const ALIGN16 = 4;
 
@@ -149,16 +141,13 @@ function moduleBytes(): Uint8Array {
   code.push(OP.localGet, P, OP.i32Const, ...sleb(BLOCK_BYTES), OP.i32Add, OP.localSet, P);
   code.push(OP.br, 0, OP.end, OP.end);
   for (let r = 0; r < 4; r++) code.push(OP.i32Const, 0, OP.localGet, STATE[r] ?? 0, ...simd(SIMD.store), ALIGN16, ...uleb(STATE_AT + 16 * r));
-  const body = [...vector([[2, I32], [19, V128]]), ...code, OP.end];
-  const pages = Math.ceil((WINDOWS_AT + MD5_LANES * MD5_LANE_WINDOW_BYTES) / PAGE_BYTES);
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
-    ...section(1, vector([[0x60, 1, I32, 0]])), // type 0: (i32) -> ()
-    ...section(3, vector([[0]])), // function 0 has type 0
-    ...section(5, vector([[0x00, ...uleb(pages)]])), // one memory, minimum `pages`, no maximum
-    ...section(7, vector([[...exportName('b'), 0x00, 0], [...exportName('m'), 0x02, 0]])), // export func 0 and memory 0
-    ...section(10, vector([[...uleb(body.length), ...body]])),
-  ]);
+  return singleFunctionModule({
+    functionName: 'b',
+    params: [I32],
+    locals: [[2, I32], [19, V128]],
+    code,
+    memoryBytes: WINDOWS_AT + MD5_LANES * MD5_LANE_WINDOW_BYTES,
+  });
 }
 
 /** Four MD5 compression pipelines in one WebAssembly instance: callers copy whole blocks into the windows and run. */
