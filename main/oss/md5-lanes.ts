@@ -5,8 +5,9 @@ import { md5Padding } from './md5-padding';
 // MD5 streams that share the four-lane WebAssembly kernel (md5-lanes-wasm.ts): the engine hashes every part it has in
 // flight, and four streams cost about what one costs in OpenSSL, so a stream queues its chunks and the pool hashes
 // them in batches of up to four streams. `npm run bench:hash` on the 2-core dev VM (Node 20, four streams fed 256 KiB
-// chunks in turn, as the engine feeds its parts in flight): ~1,400-1,450 MiB/s aggregate against ~590-600 MiB/s for
-// node:crypto, i.e. ~2.3-2.4×; the kernel alone, without the copy into its memory, ~1,800 MiB/s. Fewer busy streams
+// chunks in turn, as the engine feeds its parts in flight): ~1,250-1,350 MiB/s aggregate against ~620-630 MiB/s for
+// node:crypto, i.e. ~2.0-2.2×, copies into segments included (~1,400-1,450 before the pool copied chunks); the
+// kernel alone, without the copy into its memory, ~1,800 MiB/s. Fewer busy streams
 // leave lanes idle: one stream ~0.7× node:crypto, two ~1.3×, three ~1.9× (eight: as four). The pool pays off only
 // when at least two streams are usually busy.
 //

@@ -22,7 +22,7 @@ import { assertSourceUnchanged, type SourceFile } from './source-file';
 // chunks complete in the same tick, each hashed in ~2 ms); with 256 KiB it stayed at 14-17 ms.
 //
 // Hashing stays on the main thread, and what pays is less CPU per byte: CRC-64 in WebAssembly (crc64-wasm.ts), and
-// MD5 of the parts in flight in a shared four-lane WebAssembly SIMD pool (md5-lanes.ts, ~2.3× OpenSSL over four
+// MD5 of the parts in flight in a shared four-lane WebAssembly SIMD pool (md5-lanes.ts, ~2× OpenSSL over four
 // streams), used when several parts usually run together (PartTarget.md5Lanes). A worker thread was tried
 // (2026-11-24: chunks read into SharedArrayBuffers, MD5 + CRC-64 in one worker): 112-116 MiB/s against 112-129 on
 // the main thread, more CPU, and 800-900 MB peak RSS as the shared buffers waited for collection; on two cores whose
