@@ -11,6 +11,7 @@ import { startEmulator } from '../emulator/emulator-server';
 import type { RunningEmulator } from '../emulator/emulator-types';
 import type { AppLog } from './app-core-types';
 import { EmbeddedEmulatorStateFile, type EmbeddedEmulatorState } from './embedded-emulator-state';
+import { errnoCode } from '../errno-code';
 
 /** The one bucket of the local emulator. */
 export const LOCAL_EMULATOR_BUCKET = 'local';
@@ -38,10 +39,6 @@ export interface EmbeddedEmulator {
   readonly secrets: readonly string[];
   /** Records that the user removed the account (the emulator is closed by the caller). */
   markAccountRemoved(): Promise<void>;
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 /** The existing "Local emulator" account, if the user kept it. */

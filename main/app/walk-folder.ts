@@ -7,6 +7,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep, isAbsolute } from 'node:path';
 import type { SkippedPath } from '../../shared/ipc/command-payloads';
+import { errnoCode } from '../errno-code';
 
 /** One regular file of the folder, with its path relative to the folder in `/` form. */
 export interface WalkedFile {
@@ -19,7 +20,7 @@ export type WalkEntry = { readonly kind: 'file'; readonly file: WalkedFile } | {
 
 /** The `code` of a Node file-system error (`EACCES`, …), or `Unreadable`. */
 export function fsErrorCode(error: unknown): string {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'Unreadable';
+  return errnoCode(error) ?? 'Unreadable';
 }
 
 function skip(path: string, code: string, message: string): WalkEntry {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { EndpointSettings } from './connection-options';
+import { errnoCode } from '../errno-code';
 
 /** File holding the accounts, inside the state directory. */
 export const ACCOUNTS_FILE_NAME = 'oss-upload.accounts.json';
@@ -30,10 +31,6 @@ const fileSchema = z.object({ version: z.literal(1), accounts: z.record(z.string
 export function accountIdOf(settings: EndpointSettings): string {
   const identity = JSON.stringify([settings.endpoint, settings.region, settings.addressing ?? '', settings.signatureVersion]);
   return `cli-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`;
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 /** Reads the accounts of a state directory; a missing file is no accounts, an invalid one an Error saying where. */

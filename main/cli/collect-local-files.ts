@@ -6,6 +6,7 @@ import { basename, resolve } from 'node:path';
 import { walkFolder } from '../app/walk-folder';
 import type { LocalSource } from './plan-destinations';
 import { UsageError } from './usage-error';
+import { errnoCode } from '../errno-code';
 
 /** What collectLocalFiles found. */
 export interface CollectedFiles {
@@ -13,10 +14,6 @@ export interface CollectedFiles {
   readonly sources: readonly LocalSource[];
   /** Entries left out (unreadable folders, links to directories, broken links, sockets, devices), with why. */
   readonly skipped: readonly string[];
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 async function statArgument(path: string): Promise<Awaited<ReturnType<typeof stat>>> {

@@ -4,6 +4,7 @@
 // re-run that is supposed to resume after it.
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errnoCode } from '../errno-code';
 
 /** Lock file name inside the state directory (a dotted stem, like the accounts file, so the journal ignores it). */
 export const LOCK_FILE_NAME = 'oss-upload.lock';
@@ -17,10 +18,6 @@ export class StateDirBusyError extends Error {
     super(`Another oss-upload (pid ${pid}) is using the state directory ${stateDir}; wait for it or stop it first`);
     this.name = 'StateDirBusyError';
   }
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 /** Whether a process with this pid exists (EPERM: it exists but belongs to someone else). */

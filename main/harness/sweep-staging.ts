@@ -5,6 +5,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { errnoCode } from '../errno-code';
 
 /** What a sweep did. */
 export interface StagingSweep {
@@ -15,7 +16,7 @@ export interface StagingSweep {
 }
 
 function errorCode(error: unknown): string {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : String(error);
+  return errnoCode(error) ?? String(error);
 }
 
 async function holdsFileInUse(dir: string, inUse: ReadonlySet<string>): Promise<boolean> {

@@ -17,6 +17,7 @@ import { activeOwnerOf, type LocalUploadOwnership } from './local-upload-ownersh
 import { classifyServerParts, layoutRange, planResumeLayout, type ResumeLayout } from './resume-plan';
 import { runPool } from './run-pool';
 import { withRetry, type RetryOptions } from './with-retry';
+import { errnoCode } from '../errno-code';
 
 /** Arguments of {@link resumeFromServer}. */
 export interface ResumeFromServerArgs extends UploadRef {
@@ -41,10 +42,6 @@ function refused(reason: Extract<ResumeRemoteResult, { outcome: 'refused' }>['re
   return { outcome: 'refused', reason, message };
 }
 
-function errnoCode(error: unknown): string {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
-}
-
 /** The file's stats, or the refusal that says why it cannot be read. */
 async function statSource(path: string): Promise<{ readonly stats: Stats } | { readonly refusal: ResumeRemoteResult }> {
   try {
@@ -52,7 +49,7 @@ async function statSource(path: string): Promise<{ readonly stats: Stats } | { r
     if (stats.isFile()) return { stats };
     return { refusal: refused('fileUnreadable', `${path} is not a regular file.`) };
   } catch (error) {
-    return { refusal: refused('fileUnreadable', `Cannot read ${path} (${errnoCode(error)}).`) };
+    return { refusal: refused('fileUnreadable', `Cannot read ${path} (${errnoCode(error) ?? 'EIO'}).`) };
   }
 }
 

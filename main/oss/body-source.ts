@@ -4,6 +4,7 @@
 import { close, open, read } from 'node:fs';
 import { Readable } from 'node:stream';
 import { OssError } from './oss-error';
+import { errnoCode } from '../errno-code';
 
 /** Code of the error raised when the file no longer holds the bytes the upload planned on (shorter, or removed). */
 export const SOURCE_CHANGED = 'SourceChanged';
@@ -21,12 +22,8 @@ function sourceError(code: string, message: string, cause?: unknown): OssError {
   return new OssError({ code, status: 0, retryable: false, message }, cause === undefined ? undefined : { cause });
 }
 
-function errnoCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
-}
-
 function readFailure(path: string, error: unknown): OssError {
-  const code = errnoCode(error);
+  const code = errnoCode(error) ?? 'EIO';
   if (code === 'ENOENT') return sourceError(SOURCE_CHANGED, `file changed since the upload started: ${path} no longer exists`, error);
   return sourceError(SOURCE_UNREADABLE, `cannot read ${path} (${code})`, error);
 }

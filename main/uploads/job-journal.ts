@@ -4,6 +4,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { JobId } from '../../shared/models/job';
 import { decodeJournalRecord, encodeJournalRecord, isValidJobId, type JournalRecord } from './journal-record';
 import { systemTimers, type Timers } from './timers';
+import { errnoCode } from '../errno-code';
 
 // Issue 3 item 7: each job's state survives a crash. One file per job, `<jobId>.json`, replaced atomically by
 // write-file-atomic (write a temp file, fsync, rename), so after a crash or kill -9 each file holds either the old
@@ -59,10 +60,6 @@ interface JobSlot {
 /** write-file-atomic names its temp file `<target>.<uint32>`: one left behind means a write died before rename. */
 const TEMP_FILE = /^[A-Za-z0-9_-]{1,128}\.json\.\d+$/;
 const JOURNAL_FILE = /^([A-Za-z0-9_-]{1,128})\.json$/;
-
-function errorCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-}
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -158,7 +155,7 @@ export class JobJournal {
     try {
       names = await readdir(this.directory);
     } catch (error) {
-      if (errorCode(error) === 'ENOENT') return { records: [], problems: [] };
+      if (errnoCode(error) === 'ENOENT') return { records: [], problems: [] };
       throw error;
     }
     const records: JournalRecord[] = [];

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { SOURCE_CHANGED, SOURCE_UNREADABLE } from '../oss/body-source';
 import { OssError } from '../oss/oss-error';
+import { errnoCode } from '../errno-code';
 
 // The local file behind a job, and the cheap checks that stop a changed file from becoming a mix of old and new
 // bytes on the server (issue 3 item 7): size and mtime are compared before and after every part, and when a job
@@ -18,10 +19,6 @@ export interface SourceFile {
 export interface SourceStat {
   readonly sizeBytes: number;
   readonly mtimeMs: number;
-}
-
-function errnoCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
 }
 
 function localError(code: string, message: string, cause?: unknown): OssError {
@@ -42,7 +39,7 @@ export async function statSource(path: string): Promise<SourceStat> {
     return { sizeBytes: info.size, mtimeMs: info.mtimeMs };
   } catch (error) {
     if (error instanceof OssError) throw error;
-    const code = errnoCode(error);
+    const code = errnoCode(error) ?? 'EIO';
     const what = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
     throw localError(SOURCE_UNREADABLE, `cannot read ${path} (${what})`, error);
   }
@@ -57,7 +54,7 @@ export async function assertReadable(path: string): Promise<void> {
     const handle = await open(path, constants.O_RDONLY);
     await handle.close();
   } catch (error) {
-    const code = errnoCode(error);
+    const code = errnoCode(error) ?? 'EIO';
     const what = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
     throw localError(SOURCE_UNREADABLE, `cannot read ${path} (${what})`, error);
   }
