@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EMULATOR_NODE_FLAGS } from '../main/emulator/emulator-node-flags';
 import { onCpus } from './cpu-split';
 
 /** Where the benchmark's emulator listens and what it accepts. */
@@ -57,6 +58,7 @@ async function processCpuSeconds(pid: number | undefined): Promise<number | unde
 /** Starts `main/emulator/cli.ts` on a free port and resolves once it printed its URL. */
 export function startEmulatorProcess(options: BenchEmulatorOptions): Promise<BenchEmulator> {
   const args = [
+    ...EMULATOR_NODE_FLAGS, // no GC storms: on loopback they slowed every client, at random (emulator-node-flags.ts)
     '--import',
     'tsx',
     join(ROOT, 'main', 'emulator', 'cli.ts'),
