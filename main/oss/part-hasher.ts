@@ -49,6 +49,14 @@ function lanePool(): Md5LanePool | undefined {
 }
 
 /**
+ * Builds the lane pool now (compiling its kernel and checking it against node:crypto, ~20 ms once per process) so
+ * that the first part of the first upload does not wait for it.
+ */
+export function prepareMd5Lanes(): void {
+  lanePool();
+}
+
+/**
  * A fresh MD5 + CRC-64 hasher for one part (or one PutObject body). With 'lanes', the MD5 of chunks given to update()
  * may be computed later, from copies (the caller may reuse its buffers); where WebAssembly SIMD is missing, 'lanes'
  * falls back to node:crypto.

@@ -15,7 +15,7 @@ import type { UploadJob } from './upload-job';
 
 // One run of a job, from its file slot to completed (issue 3 items 2–7):
 //   preparing   stat the file (changed since the upload started? → SourceChanged), plan, then Initiate (journaled
-//               with saveNow before any part is sent) or, with an uploadId, reconcile with ListParts;
+//               with the step to uploading, before any part is sent) or, with an uploadId, reconcile with ListParts;
 //   uploading   parts through the scheduler, at most maxRequests of this job at a time (which bounds what a crash
 //               re-sends: parallel × part size), each streamed once and verified (part-runner.ts);
 //   completing  CompleteMultipartUpload from local records, or the single PutObject;
@@ -101,9 +101,9 @@ class JobRun {
     }
     if (job.uploadId === undefined) {
       await this.initiate();
-    } else if (await this.reconcile()) {
-      return true;
+      return false;
     }
+    if (await this.reconcile()) return true;
     await this.step({ type: 'prepared', mode: 'multipart' });
     return false;
   }
@@ -117,7 +117,10 @@ class JobRun {
     );
     this.job.uploadId = result.uploadId;
     this.job.changed();
-    await this.job.persistNow(); // the uploadId is on disk before any part is sent (issue 3 item 7)
+    // One journal write for the uploadId and the step to uploading, on disk before any part is sent (issue 3 item 7).
+    // A run paused or canceled meanwhile still writes the uploadId, so a cancel can abort the upload and Resume use it.
+    if (!this.signal.aborted) this.job.advance({ type: 'prepared', mode: 'multipart' });
+    await this.job.persistNow();
     this.throwIfAborted();
   }
 

@@ -127,6 +127,7 @@ describe('UploadEngine integrity', () => {
 describe('UploadEngine journal order', () => {
   it('writes the record before Initiate, and the uploadId before any part is sent', async () => {
     const timeline: string[] = [];
+    const firstWithUploadId: { status?: string } = {};
     const dispatcher = new CrashableDispatcher((options) => {
       const path = String(options.path);
       if (path.includes('?uploads')) timeline.push('initiate');
@@ -135,8 +136,9 @@ describe('UploadEngine journal order', () => {
     const engine = world.engine({
       client: world.makeClient({ dispatcher }),
       journalWriteFile: async (path, data) => {
-        const record = JSON.parse(data) as { uploadId: string | null; parts: unknown[] };
+        const record = JSON.parse(data) as { uploadId: string | null; status: string; parts: unknown[] };
         timeline.push(record.uploadId === null ? 'write' : `write uploadId, ${record.parts.length} parts`);
+        if (record.uploadId !== null) firstWithUploadId.status ??= record.status;
         await writeFileAtomic(path, data, { fsync: true });
       },
     });
@@ -149,6 +151,10 @@ describe('UploadEngine journal order', () => {
     expect(timeline.indexOf('write')).toBeLessThan(initiate);
     expect(timeline.indexOf('write uploadId, 0 parts')).toBeGreaterThan(initiate);
     expect(timeline.indexOf('write uploadId, 0 parts')).toBeLessThan(timeline.indexOf('part'));
+    // One write between Initiate and the first part: the uploadId goes to disk with the step to uploading.
+    const beforeParts = timeline.slice(initiate + 1, timeline.indexOf('part'));
+    expect(beforeParts).toEqual(['write uploadId, 0 parts']);
+    expect(firstWithUploadId.status).toBe('uploading');
     expect(timeline.filter((entry) => entry === 'part')).toHaveLength(3);
     expect(timeline.at(-1)).toBe('write uploadId, 3 parts');
     await dispatcher.close();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { JobId, JobSnapshot, PartSnapshot } from '../../shared/models/job';
+import { prepareMd5Lanes } from '../oss/part-hasher';
 import { BandwidthLimiter } from './bandwidth-limiter';
 import { EngineError } from './engine-error';
 import { EngineEvents, type ChangeListener } from './engine-events';
@@ -38,6 +39,8 @@ export class UploadEngine {
 
   constructor(options: UploadEngineOptions) {
     this.current = resolveEngineSettings(DEFAULT_ENGINE_SETTINGS, options.settings);
+    // Off the first part's path: runs while the first job waits on its file, its journal and its Initiate.
+    setImmediate(prepareMd5Lanes).unref();
     this.now = options.now ?? Date.now;
     const timers = options.timers ?? systemTimers;
     const onJournalError = options.onJournalError ?? ((): void => undefined);
