@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_NODE_FLAGS } from './emulator-node-flags';
@@ -25,4 +27,9 @@ describe('EMULATOR_NODE_FLAGS', () => {
     expect(defaults).toBeGreaterThanOrEqual(16);
     expect(capped).toBeLessThanOrEqual(4);
   }, 60_000);
+
+  it('are what `npm run emulator` starts node with (package.json cannot import them)', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['emulator']).toBe(`node ${EMULATOR_NODE_FLAGS.join(' ')} --import tsx main/emulator/cli.ts`);
+  });
 });
