@@ -1,7 +1,8 @@
 import { isOssError } from '../oss/oss-error';
 import { partRange } from './part-plan';
 import { uploadPartOnce, type PartTarget, type VerifiedPart } from './part-runner';
-import { abortReasonOf, RequestFailedError, runWithRetries, type RetryNotice } from './request-retry';
+import { runPartTasks, type RequestShare } from './part-task-pool';
+import { RequestFailedError, runWithRetries, type RetryNotice } from './request-retry';
 import type { JobContext } from './job-context';
 import type { UploadJob } from './upload-job';
 
@@ -32,7 +33,8 @@ export async function sendPartWithRetries(
   ctx: JobContext,
   partNumber: number,
   signal: AbortSignal,
-  send: (signal: AbortSignal, onBytes: (deltaBytes: number) => void) => Promise<VerifiedPart>,
+  send: (signal: AbortSignal, onBytes: (deltaBytes: number) => void, requestDone: () => void) => Promise<VerifiedPart>,
+  share?: RequestShare,
 ): Promise<{ readonly part: VerifiedPart; readonly attempts: number }> {
   let attempts = 0;
   const onBytes = (deltaBytes: number): void => {
@@ -49,11 +51,15 @@ export async function sendPartWithRetries(
     });
     job.partChanged(partNumber);
   };
-  const attempt = (attemptNumber: number): Promise<VerifiedPart> => {
+  const attempt = (attemptNumber: number, releaseSlot: () => void): Promise<VerifiedPart> => {
     attempts = attemptNumber;
+    share?.hold();
     job.table.markInFlight(partNumber, attemptNumber);
     job.partChanged(partNumber);
-    return send(signal, onBytes);
+    return send(signal, onBytes, () => {
+      releaseSlot();
+      share?.letGo();
+    });
   };
   try {
     const part = await runWithRetries(ctx.runner, 'part', signal, attempt, onRetry);
@@ -67,11 +73,23 @@ export async function sendPartWithRetries(
   }
 }
 
-async function uploadOnePart(job: UploadJob, ctx: JobContext, target: PartTarget, partNumber: number, signal: AbortSignal): Promise<void> {
+async function uploadOnePart(
+  job: UploadJob,
+  ctx: JobContext,
+  target: PartTarget,
+  partNumber: number,
+  signal: AbortSignal,
+  share: RequestShare,
+): Promise<void> {
   const uploadId = job.uploadId ?? '';
   const spec = { partNumber, ...partRange(job.table.plan, partNumber) };
-  const { part, attempts } = await sendPartWithRetries(job, ctx, partNumber, signal, (attemptSignal, onBytes) =>
-    uploadPartOnce(target, uploadId, spec, attemptSignal, onBytes),
+  const { part, attempts } = await sendPartWithRetries(
+    job,
+    ctx,
+    partNumber,
+    signal,
+    (attemptSignal, onBytes, requestDone) => uploadPartOnce(target, uploadId, spec, attemptSignal, onBytes, requestDone),
+    share,
   );
   job.table.markDone(partNumber, part.etag, part.crc64, attempts);
   job.partChanged(partNumber);
@@ -79,46 +97,21 @@ async function uploadOnePart(job: UploadJob, ctx: JobContext, target: PartTarget
 }
 
 /**
- * Uploads every part that is not done. The limit is read again whenever a part finishes (and on a settings change,
- * through job.pumpParts), so a new maxRequests applies within one part. The first part that gives up aborts the
- * others and is thrown; an aborted `signal` rejects with its reason once every part task has settled.
+ * Uploads every part that is not done, at most maxRequests of them in their request phase at a time (see
+ * part-task-pool.ts). The limit is read again whenever a part's request ends (and on a settings change, through
+ * job.pumpParts), so a new maxRequests applies within one part. The first part that gives up aborts the others and
+ * is thrown; an aborted `signal` rejects with its reason once every part task has settled.
  */
 export async function uploadRemainingParts(job: UploadJob, ctx: JobContext, target: PartTarget, signal: AbortSignal): Promise<void> {
   job.table.rewind();
-  const local = new AbortController();
-  const forward = (): void => local.abort(abortReasonOf(signal));
-  signal.addEventListener('abort', forward, { once: true });
-  let failure: unknown;
-  let active = 0;
-  try {
-    await new Promise<void>((resolve) => {
-      const pump = (): void => {
-        while (!local.signal.aborted && active < ctx.settings().maxRequests) {
-          const partNumber = job.table.claimNext();
-          if (partNumber === undefined) break;
-          active += 1;
-          uploadOnePart(job, ctx, target, partNumber, local.signal)
-            .catch((error: unknown) => {
-              if (failure === undefined && !signal.aborted) {
-                failure = error;
-                local.abort(error);
-              }
-            })
-            .finally(() => {
-              active -= 1;
-              pump();
-            });
-        }
-        if (active === 0) resolve();
-      };
+  await runPartTasks({
+    limit: () => ctx.settings().maxRequests,
+    claimNext: () => job.table.claimNext(),
+    runPart: (partNumber, share, partSignal) => uploadOnePart(job, ctx, target, partNumber, partSignal, share),
+    signal,
+    onPump: (pump) => {
       job.pumpParts = pump;
-      pump();
-    });
-  } finally {
-    job.pumpParts = undefined;
-    signal.removeEventListener('abort', forward);
-  }
-  if (signal.aborted) throw abortReasonOf(signal);
-  if (failure !== undefined) throw failure;
+    },
+  });
   if (!job.table.complete) throw new Error('internal: parts left over after every part task ended');
 }

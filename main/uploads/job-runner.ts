@@ -20,8 +20,12 @@ import type { UploadJob } from './upload-job';
 //               re-sends: parallel × part size), each streamed once and verified (part-runner.ts);
 //   completing  CompleteMultipartUpload from local records, or the single PutObject;
 //   verifying   the object's CRC-64 against the parts' combination.
-// Every await may come back to a job that was paused or canceled meanwhile: `step` checks the run's signal before
-// each transition, and whoever aborted the signal owns the status.
+// Every await may come back to a job that was paused or canceled meanwhile: `step` and `move` check the run's
+// signal before each transition, and whoever aborted the signal owns the status.
+// Journal writes are fsynced, and a folder of small files pays them per file, so a run writes only what a restart
+// needs: every status from preparing to verifying restores as queued (job-status.ts), so preparing, the step to a
+// single PutObject and the step to verifying are not written on their own; the uploadId (before any part), every
+// finished part (before Complete) and the outcome are.
 
 class JobRun {
   private readonly objectContext: ObjectContext;
@@ -70,9 +74,14 @@ class JobRun {
 
   /** A status change, journaled before the run goes on. */
   private async step(event: JobEvent): Promise<void> {
+    this.move(event);
+    await this.job.persistNow();
+  }
+
+  /** A status change a restart would not tell apart from the one before it: not journaled on its own. */
+  private move(event: JobEvent): void {
     this.throwIfAborted();
     this.job.advance(event);
-    await this.job.persistNow();
   }
 
   async run(): Promise<void> {
@@ -96,7 +105,7 @@ class JobRun {
       job.rebase(stat);
     }
     if (job.table.plan.mode === 'single') {
-      await this.step({ type: 'prepared', mode: 'single' });
+      this.move({ type: 'prepared', mode: 'single' });
       return false;
     }
     if (job.uploadId === undefined) {
@@ -176,7 +185,7 @@ class JobRun {
     const verified = await sendPartWithRetries(job, this.ctx, 1, this.signal, (signal, onBytes) => putObjectOnce(this.target, signal, onBytes));
     job.table.markDone(1, verified.part.etag, verified.part.crc64, verified.attempts);
     job.partChanged(1);
-    await this.step({ type: 'completeSucceeded' });
+    this.move({ type: 'completeSucceeded' });
     await verifyObjectCrc(this.objectContext, verified.part.crc64, job.sizeBytes, verified.part.reportedCrc64);
     job.verifiedBy = verified.part.verifiedBy;
     await this.step({ type: 'verified' });
@@ -189,7 +198,7 @@ class JobRun {
     await this.step({ type: 'partsFinished' }); // journals every part before Complete
     const parts = job.table.doneParts();
     const reportedCrc = await completeUpload(this.objectContext, job.uploadId ?? '', parts, job.sizeBytes);
-    await this.step({ type: 'completeSucceeded' });
+    this.move({ type: 'completeSucceeded' });
     await verifyObjectCrc(this.objectContext, combinePartCrcs(parts), job.sizeBytes, reportedCrc);
     job.verifiedBy = verifiedByOf(parts);
     await this.step({ type: 'verified' });
@@ -202,7 +211,9 @@ export async function runJob(job: UploadJob, ctx: JobContext, signal: AbortSigna
   try {
     if (signal.aborted) throw abortReasonOf(signal);
     job.advance({ type: 'start' });
-    await job.persistNow();
+    // The queued record on disk says what a restart needs; writing again proves only that the journal works, which
+    // must be known before anything reaches the server (a failed write of the uploadId would orphan the upload).
+    if (!job.journalWritable) await job.persistNow();
     let client: OssClient;
     try {
       client = await ctx.resolveClient(job.destination.accountId);

@@ -139,9 +139,12 @@ export function verifyAnswer(
 }
 
 /**
- * One attempt at one part of a multipart upload: stat (file unchanged?), stream the range once while hashing it,
- * verify the answer, stat again. Rejects with SourceChanged, SourceUnreadable, IntegrityMismatch, or the client's
- * OssError; an aborted `signal` rejects with Aborted.
+ * One attempt at one part of a multipart upload: stream the range once while hashing it, verify the answer, then
+ * stat the file (unchanged since the upload started?). One stat after the read covers a change before it too: the
+ * size or mtime then differs as well (source-file.ts). Rejects with SourceChanged, SourceUnreadable, IntegrityMismatch, or the client's
+ * OssError; an aborted `signal` rejects with Aborted. `onRequestDone` runs once the answer is in, before the
+ * checks: the caller can start the next part's request while this one finishes hashing (at a part boundary the
+ * connection would otherwise idle for the few ms the last queued MiBs take to hash).
  */
 export async function uploadPartOnce(
   target: MultipartTarget,
@@ -149,8 +152,8 @@ export async function uploadPartOnce(
   part: PartSpec,
   signal: AbortSignal,
   onProgress: PartProgress,
+  onRequestDone?: () => void,
 ): Promise<VerifiedPart> {
-  await assertSourceUnchanged(target.source);
   const hasher = createPartHasher(target.md5Lanes === true ? 'lanes' : 'crypto');
   const answer = await target.client.uploadPart({
     bucket: target.bucket,
@@ -162,6 +165,7 @@ export async function uploadPartOnce(
     onProgress: (bytesSent, deltaBytes) => onProgress(deltaBytes, bytesSent),
     signal,
   });
+  onRequestDone?.();
   await hasher.settle(); // the pool's queued bytes of this part, in slices that keep the other parts' sockets fed
   const verified = verifyAnswer(`part ${part.partNumber}`, part.size, hasher.digest(), answer);
   // The file may have changed while it was read: the bytes sent could then be a mix of two versions.
@@ -169,9 +173,8 @@ export async function uploadPartOnce(
   return verified;
 }
 
-/** One attempt at a whole file in one PutObject (a file that fits in one part, including an empty one). */
+/** One attempt at a whole file in one PutObject (a file that fits in one part, including an empty one); checks as above. */
 export async function putObjectOnce(target: PartTarget, signal: AbortSignal, onProgress: PartProgress): Promise<VerifiedPart> {
-  await assertSourceUnchanged(target.source);
   const hasher = createPartHasher();
   const part: PartSpec = { partNumber: 1, offset: 0, size: target.source.sizeBytes };
   const answer = await target.client.putObject({

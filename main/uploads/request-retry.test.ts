@@ -56,6 +56,25 @@ describe('runWithRetries', () => {
     expect(r.scheduler.stats()).toMatchObject({ effectiveMaxRequests: 2, requestsInFlight: 0, throttleDecreases: 1 });
   });
 
+  it('gives the request slot back when the attempt says its request is over, before the attempt ends', async () => {
+    const r = runner();
+    let finish: (value: string) => void = () => undefined;
+    const inFlight: number[] = [];
+    const result = runWithRetries(r, 'part', new AbortController().signal, (_n, requestDone) => {
+      inFlight.push(r.scheduler.stats().requestsInFlight);
+      requestDone();
+      inFlight.push(r.scheduler.stats().requestsInFlight);
+      requestDone(); // harmless twice: the slot is not given back again
+      return new Promise<string>((resolve) => (finish = resolve));
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(inFlight).toEqual([1, 0]);
+    expect(r.scheduler.stats().requestsInFlight).toBe(0);
+    finish('checked');
+    await expect(result).resolves.toBe('checked');
+    expect(r.scheduler.stats().requestsInFlight).toBe(0);
+  });
+
   it('fails at once on a permanent error, and after maxAttempts on a transient one', async () => {
     const permanent = failing(ossError('AccessDenied', 403, false));
     const error = await runWithRetries(runner(), 'control', new AbortController().signal, permanent.attempt).catch((e: unknown) => e);

@@ -1,5 +1,5 @@
 import { isOssError } from '../oss/oss-error';
-import type { RequestKind, RequestScheduler } from './request-scheduler';
+import type { Release, RequestKind, RequestScheduler } from './request-scheduler';
 import { decideRetry, isThrottle, type RetryPolicy } from './retry-policy';
 
 // Issue 3 item 5: every request the engine makes goes through here. Each attempt takes a request slot from the one
@@ -54,19 +54,20 @@ export function abortReasonOf(signal: AbortSignal): unknown {
 /**
  * Runs `attempt` until it succeeds, a permanent error or the attempt limit. Rejects with RequestFailedError, or
  * with the signal's reason once `signal` has aborted (pause, cancel, shutdown: not a failure of the request).
+ * An attempt may call `requestDone` once its request is over, to free the slot for local work that follows.
  */
 export async function runWithRetries<T>(
   runner: RetryRunner,
   kind: RequestKind,
   signal: AbortSignal,
-  attempt: (attemptNumber: number) => Promise<T>,
+  attempt: (attemptNumber: number, requestDone: Release) => Promise<T>,
   onRetry?: (notice: RetryNotice) => void,
 ): Promise<T> {
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     // The scheduler grants a free slot without looking at the signal; an interrupted job must not start a request.
     if (signal.aborted) throw abortReasonOf(signal);
     try {
-      const result = await runner.scheduler.run(kind, signal, () => attempt(attemptNumber));
+      const result = await runner.scheduler.run(kind, signal, (release) => attempt(attemptNumber, release));
       runner.scheduler.reportSuccess();
       return result;
     } catch (error) {

@@ -130,11 +130,15 @@ export class RequestScheduler {
     });
   }
 
-  /** Runs `task` in a request slot of class `kind`, releasing the slot however the task ends. */
-  async run<T>(kind: RequestKind, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` in a request slot of class `kind`, releasing the slot however the task ends. The task gets the
+   * release too, to give the slot back as soon as its request is over when local work follows (a part's hashes are
+   * checked after its answer arrived: no request is in flight meanwhile).
+   */
+  async run<T>(kind: RequestKind, signal: AbortSignal | undefined, task: (release: Release) => Promise<T>): Promise<T> {
     const release = await this.acquire(kind, signal);
     try {
-      return await task();
+      return await task(release);
     } finally {
       release();
     }

@@ -5,8 +5,8 @@ import { OssError } from '../oss/oss-error';
 import { errnoCode } from '../errno-code';
 
 // The local file behind a job, and the cheap checks that stop a changed file from becoming a mix of old and new
-// bytes on the server (issue 3 item 7): size and mtime are compared before and after every part, and when a job
-// is prepared again after a pause, failure or restart.
+// bytes on the server (issue 3 item 7): size and mtime are compared after every part is read (a change before the
+// read shows then too), and when a job is prepared again after a pause, failure or restart.
 
 /** What the upload planned on: the file's size and modification time when it was first seen. */
 export interface SourceFile {

@@ -159,6 +159,28 @@ describe('UploadEngine journal order', () => {
     expect(timeline.at(-1)).toBe('write uploadId, 3 parts');
     await dispatcher.close();
   });
+
+  it('writes only the statuses a restart needs: fsyncs per file are what a folder of small files pays', async () => {
+    const written = new Map<string, string[]>();
+    const engine = world.engine({
+      journalWriteFile: async (path, data) => {
+        const record = JSON.parse(data) as { key: string; status: string };
+        written.set(record.key, [...(written.get(record.key) ?? []), record.status]);
+        await writeFileAtomic(path, data, { fsync: true });
+      },
+    });
+    const small = await world.file('journal/small.bin', 1000, 62);
+    const large = await world.file('journal/large.bin', 3 * SMALL_PART, 63);
+    engine.addFiles([
+      { localPath: small, destination: destination('journal/small.bin') },
+      { localPath: large, destination: destination('journal/large.bin') },
+    ]);
+    await engine.waitForIdle();
+    // preparing, the step to the single PUT and verifying restore as queued: not written on their own.
+    expect(written.get('journal/small.bin')).toEqual(['queued', 'completed']);
+    const multipart = written.get('journal/large.bin') ?? [];
+    expect(multipart.filter((status, i) => status !== multipart[i - 1])).toEqual(['queued', 'uploading', 'completing', 'completed']);
+  });
 });
 
 describe('UploadEngine settings at run time', () => {

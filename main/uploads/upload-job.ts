@@ -15,7 +15,8 @@ import { abortReasonOf } from './request-retry';
 import { statSource, type SourceStat } from './source-file';
 
 // One job (one local file → one object) as an explicit state machine (issue 3 item 1): every status change goes
-// through transitionJob and is written to the journal at once; finished parts are written throttled. Each run
+// through transitionJob and is written to the journal at once, except the steps of a run that a restart would
+// treat the same whether written or not (job-runner.ts); finished parts are written throttled. Each run
 // (start → completed, failed, or interrupted) gets a fresh AbortController, so pause and cancel abort exactly the
 // requests of the run in progress, with a reason, and a resumed job starts a new run only after the old one settled
 // (Uppy's MultipartUploader does the same). The lifecycle itself is in job-runner.ts, the abort of a canceled
@@ -50,6 +51,8 @@ export class UploadJob {
   /** The run in progress (or settling); never rejects. */
   private running: Promise<void> = Promise.resolve();
   private halted = false;
+  /** Whether the last immediate write of the record succeeded: a run then need not prove the journal works again. */
+  private journalWorks = false;
 
   constructor(ctx: JobContext, record: JournalRecord, status: JobStatus = record.status) {
     this.ctx = ctx;
@@ -149,12 +152,19 @@ export class UploadJob {
   async persistNow(): Promise<void> {
     try {
       await this.ctx.journal.saveNow(this.id, () => this.toRecord());
+      this.journalWorks = true;
     } catch (error) {
+      this.journalWorks = false;
       throw new OssError(
         { code: JOURNAL_WRITE_FAILED, status: 0, retryable: false, message: `cannot write the job's journal record: ${String(error)}` },
         { cause: error },
       );
     }
+  }
+
+  /** True when the last immediate write of the record succeeded (none yet: false). */
+  get journalWritable(): boolean {
+    return this.journalWorks;
   }
 
   /** Writes the record soon (throttled): after each finished part. */
