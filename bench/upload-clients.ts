@@ -55,6 +55,9 @@ async function prepareEngine(upload: BenchUpload): Promise<TimedUpload> {
     ...(upload.parallel === undefined ? {} : { maxRequests: upload.parallel }),
   };
   const engine = new UploadEngine({ stateDir, clients: () => client, settings });
+  // The engine builds its MD5 lane pool on the next turn (upload-engine.ts); the app builds its engine at start-up,
+  // long before the first drop, so that belongs to preparing like the other clients' construction.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   return async () => {
     try {
       const [id] = await engine.addFiles([{ localPath: upload.filePath, destination: { accountId: 'bench', bucket: upload.bucket, key: upload.key } }]);
