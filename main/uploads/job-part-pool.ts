@@ -7,7 +7,8 @@ import type { JobContext } from './job-context';
 import type { UploadJob } from './upload-job';
 
 // The uploading phase of a multipart job (issue 3 items 3, 4, 8): the parts that are not done, each with its own
-// retries, at most `maxRequests` of this job at a time. The scheduler bounds requests over all jobs; this bound
+// retries, at most `maxRequests` of this job sending at a time (part-task-pool.ts: a part whose answer is in is
+// checked beside the next one's request). The scheduler bounds requests over all jobs; this bound
 // keeps one job from queueing all its 10,000 parts at once and is what limits a crash's cost to parallel × part
 // size. Every attempt keeps the part's PartState and the job's byte counters current for the part map.
 

@@ -16,8 +16,8 @@ import type { UploadJob } from './upload-job';
 // One run of a job, from its file slot to completed (issue 3 items 2–7):
 //   preparing   stat the file (changed since the upload started? → SourceChanged), plan, then Initiate (journaled
 //               with the step to uploading, before any part is sent) or, with an uploadId, reconcile with ListParts;
-//   uploading   parts through the scheduler, at most maxRequests of this job at a time (which bounds what a crash
-//               re-sends: parallel × part size), each streamed once and verified (part-runner.ts);
+//   uploading   parts through the scheduler, at most maxRequests of this job sending at a time (which bounds what a
+//               crash re-sends: parallel × part size), each streamed once and verified (part-runner.ts);
 //   completing  CompleteMultipartUpload from local records, or the single PutObject;
 //   verifying   the object's CRC-64 against the parts' combination.
 // Every await may come back to a job that was paused or canceled meanwhile: `step` and `move` check the run's
