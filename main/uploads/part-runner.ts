@@ -141,10 +141,10 @@ export function verifyAnswer(
 /**
  * One attempt at one part of a multipart upload: stream the range once while hashing it, verify the answer, then
  * stat the file (unchanged since the upload started?). One stat after the read covers a change before it too: the
- * size or mtime then differs as well (source-file.ts). Rejects with SourceChanged, SourceUnreadable, IntegrityMismatch, or the client's
- * OssError; an aborted `signal` rejects with Aborted. `onRequestDone` runs once the answer is in, before the
- * checks: the caller can start the next part's request while this one finishes hashing (at a part boundary the
- * connection would otherwise idle for the few ms the last queued MiBs take to hash).
+ * size or mtime then differs as well (source-file.ts). Rejects with SourceChanged, SourceUnreadable,
+ * IntegrityMismatch, or the client's OssError; an aborted `signal` rejects with Aborted. `onRequestDone` runs once
+ * the answer is in, before the checks: the caller can start the next part's request while this one finishes hashing
+ * (at a part boundary the connection would otherwise idle for the few ms the last queued MiBs take to hash).
  */
 export async function uploadPartOnce(
   target: MultipartTarget,
