@@ -88,8 +88,8 @@ const MAX_RUN_BYTES = 64 * 1024 * 1024;
 
 /**
  * The same slice-by-8 loop in WebAssembly with native 64-bit words, four chains side by side (crc64-wasm.ts: ~2×
- * this file's loop), used for
- * inputs of at least WASM_MIN_BYTES, where its fixed cost per call (a copy into its memory) is lost in the hashing.
+ * this file's loop), used for inputs of at least WASM_MIN_BYTES, where its fixed cost per call (a copy into its
+ * memory) is lost in the hashing.
  */
 const wasmKernel = LITTLE_ENDIAN ? createWasmCrc64Kernel([L0, L1, L2, L3, L4, L5, L6, L7], [H0, H1, H2, H3, H4, H5, H6, H7]) : undefined;
 const WASM_MIN_BYTES = 4096;
