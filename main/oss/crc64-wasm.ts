@@ -50,9 +50,12 @@ function lookup(local: number, shift: number, tableAt: number): number[] {
   return [OP.localGet, local, ...scaled, OP.i32WrapI64, OP.i32Const, 0xf8, 0x0f, OP.i32And, OP.i64Load, ALIGN8, ...uleb(tableAt)];
 }
 
-/** Pushes the value of the slice-by-8 step for `local` (byte k of the register indexes table 7 − k). */
-function sliceBy8(local: number): number[] {
-  const loads = Array.from({ length: 8 }, (_, k) => lookup(local, 8 * k, TABLES_AT + (7 - k) * 2048));
+/**
+ * Pushes the value of the slice-by-8 step for `local` (byte k of the register indexes table 7 − k), with the eight
+ * tables at `tablesAt` (md5-lanes-wasm.ts runs the same step on its own copy of the tables).
+ */
+export function sliceBy8(local: number, tablesAt = TABLES_AT): number[] {
+  const loads = Array.from({ length: 8 }, (_, k) => lookup(local, 8 * k, tablesAt + (7 - k) * 2048));
   return [...loads[0]!, ...loads.slice(1).flatMap((code) => [...code, OP.i64Xor])];
 }
 

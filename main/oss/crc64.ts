@@ -80,6 +80,12 @@ const [L5, H5] = buildNextTable(L4, H4);
 const [L6, H6] = buildNextTable(L5, H5);
 const [L7, H7] = buildNextTable(L6, H6);
 
+/** The eight slice-by-8 tables as int32 halves (table k: a byte pushed through k more zero bytes), for WebAssembly kernels. */
+export const CRC64_SLICE_TABLES: { readonly lo: readonly Int32Array[]; readonly hi: readonly Int32Array[] } = {
+  lo: [L0, L1, L2, L3, L4, L5, L6, L7],
+  hi: [H0, H1, H2, H3, H4, H5, H6, H7],
+};
+
 /** Longest run the word loop takes in one go, so that its index arithmetic (`>>> 3`) stays in 32 bits. */
 const MAX_RUN_BYTES = 64 * 1024 * 1024;
 
@@ -155,6 +161,24 @@ function updateRun(register: Int32Array, data: Uint8Array): void {
 
 function assertCrc64(value: bigint, name: string): void {
   if (value < 0n || value > CRC64_MAX) throw new RangeError(`${name} is not an unsigned 64-bit CRC: ${value}`);
+}
+
+/** A register ([lo, hi] int32 halves of the complemented CRC) holding `previous`, for kernels that keep their own. */
+export function crc64Register(previous = 0n): Int32Array {
+  assertCrc64(previous, 'previous');
+  const register = new Int32Array(2);
+  loadRegister(register, previous);
+  return register;
+}
+
+/** Feeds `data` into a register made by {@link crc64Register}. */
+export function updateCrc64Register(register: Int32Array, data: Uint8Array): void {
+  updateRegister(register, data);
+}
+
+/** The CRC value a register holds. */
+export function crc64OfRegister(register: Int32Array): bigint {
+  return readRegister(register);
 }
 
 /** Loads a CRC value into a register as complemented halves (Go's `crc = ^crc` before updating). */

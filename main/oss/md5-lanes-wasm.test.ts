@@ -4,6 +4,7 @@ import { mulberry32Uint32 } from '../emulator/faults/mulberry32';
 import { randomBytes } from './test-support/random-data';
 import { createMd5LanesKernel, MD5_K, MD5_LANES, MD5_LANE_WINDOW_BYTES, type Md5LanesKernel } from './md5-lanes-wasm';
 import { md5Padding } from './md5-padding';
+import { crc64, crc64OfRegister, crc64Register } from './crc64';
 
 const INITIAL_STATE = Int32Array.from([0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476]);
 
@@ -85,11 +86,39 @@ describe('createMd5LanesKernel', () => {
     }
   });
 
+  it('runs each lane\'s CRC-64 over the first crcBlockCounts[lane] of its blocks only, across calls', () => {
+    const kernel = makeKernel();
+    const next = mulberry32Uint32(7);
+    const data = [0, 1, 2, 3].map(() => randomBytes(next, 2 * MD5_LANE_WINDOW_BYTES));
+    // Lane 0: all blocks; lane 1: CRC stops 5 blocks short (as before padding); lane 2: none; lane 3 starts from an
+    // earlier CRC and takes one block.
+    const crcBlocks = [2048, 2043, 0, 1];
+    const registers = [crc64Register(), crc64Register(), crc64Register(), crc64Register(crc64(Buffer.from('earlier')))];
+    registers.forEach((register, lane) => kernel.setCrc(lane, register));
+    for (let call = 0; call < 2; call++) {
+      const window = (lane: number): Uint8Array => data[lane]!.subarray(call * MD5_LANE_WINDOW_BYTES, (call + 1) * MD5_LANE_WINDOW_BYTES);
+      for (let lane = 0; lane < MD5_LANES; lane++) kernel.windows[lane]?.set(window(lane));
+      const left = crcBlocks.map((blocks) => Math.max(0, Math.min(1024, blocks - call * 1024)));
+      // The second call names lanes 0 and 1 only: lanes 2 and 3 (whose CRCs are done) take no CRC blocks.
+      kernel.run([1024, 1024, 1024, 1024], call === 0 ? left : left.slice(0, 2));
+    }
+    const crcOf = (lane: number): bigint => {
+      const register = new Int32Array(2);
+      kernel.getCrc(lane, register);
+      return crc64OfRegister(register);
+    };
+    expect(crcOf(0)).toBe(crc64(data[0]!));
+    expect(crcOf(1)).toBe(crc64(data[1]!.subarray(0, 2043 * 64)));
+    expect(crcOf(2)).toBe(0n);
+    expect(crcOf(3)).toBe(crc64(data[3]!.subarray(0, 64), crc64(Buffer.from('earlier'))));
+  });
+
   it('refuses lanes and block counts out of range', () => {
     const kernel = makeKernel();
     const state = new Int32Array(4);
     expect(() => kernel.setState(4, state)).toThrow(RangeError);
     expect(() => kernel.getState(-1, state)).toThrow(RangeError);
+    expect(() => kernel.setCrc(4, new Int32Array(2))).toThrow(RangeError);
     expect(() => kernel.run([MD5_LANE_WINDOW_BYTES / 64 + 1])).toThrow(RangeError);
     expect(() => kernel.run([1.5])).toThrow(RangeError);
     expect(() => kernel.run([1, 1, 1, 1, 1])).toThrow(RangeError);

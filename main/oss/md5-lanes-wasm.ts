@@ -1,4 +1,5 @@
-// Four MD5 streams at once in WebAssembly SIMD: one stream per 32-bit lane of a v128 (issue 3, engine CPU).
+// Four MD5 + CRC-64 streams at once in WebAssembly: MD5 with one stream per 32-bit lane of a v128 (SIMD), and each
+// stream's CRC-64 alongside in scalar i64 code (issue 3, engine CPU).
 // MD5 is serial within one stream, but the engine hashes several parts at once; with one stream per lane, the same
 // vector instructions advance four streams. Measured on the 2-core dev VM (AMD EPYC, Node 20, random data from a
 // 32 MiB pool): ~1,750-1,800 MiB/s aggregate with the data already in the windows and ~1,450-1,500 MiB/s with the copy
@@ -10,14 +11,23 @@
 // faster per byte; the step is then bound by instruction throughput rather than latency); windows of 8 KiB to 256 KiB
 // (all within noise; 64 KiB keeps the four windows in L2). Loading each row once in the transpose gained ~2 %.
 //
+// CRC-64 rides along (issue 3 item 4 wants both hashes of every byte): each lane also runs crc64.ts's slice-by-8
+// step over its own blocks, one 8-byte word after every second MD5 step. An MD5 step waits on the one before it, and
+// the CRC's independent table loads fill the issue slots it leaves idle. 1 GiB over the four lanes on the dev VM,
+// three rounds: MD5 alone ~580-600 ms, MD5 then crc64-wasm.ts's four-stripe CRC over the same bytes ~1,075 ms, both
+// in this kernel ~775 ms; and the CRC no longer needs its own copy of the bytes. Each lane's CRC takes only the
+// first crcBlockCounts[lane] blocks of a call (a select per block), so MD5 padding stays out of it.
+//
 // The module is assembled here from its instructions (no build step, no binary blob), as crc64-wasm.ts does, and its
 // 64 steps are generated from the tables of RFC 1321 §3.4. One function `b(n)`: for block k = 0..n−1, every lane
 // whose count (COUNTS_AT) is above k hashes the 64 bytes at offset 64·k of its window; lanes whose count is reached
 // compute on whatever bytes are there and keep their state (a mask), so each lane can take a different number of
 // blocks in one call. States are four v128 at STATE_AT (A, B, C, D: word r·4 + lane), so one call loads and stores
-// them once, not per block.
+// them once, not per block; the CRC registers are four i64 at CRC_AT, the slice-by-8 tables after the windows.
 
-import { I32, instantiateKernel, OP, singleFunctionModule, sleb, uleb, V128 } from './wasm-assembly';
+import { CRC64_SLICE_TABLES } from './crc64';
+import { sliceBy8 } from './crc64-wasm';
+import { I32, I64, instantiateKernel, OP, singleFunctionModule, sleb, uleb, V128 } from './wasm-assembly';
 
 /** One MD5 stream per 32-bit lane of a v128. */
 export const MD5_LANES = 4;
@@ -32,6 +42,11 @@ const COUNTS_AT = 64;
 const K_AT = 128;
 const SCRATCH_AT = K_AT + 64 * 16;
 const WINDOWS_AT = 4096;
+/** CRC-64 registers (complemented, one i64 per lane), per-lane CRC block counts, and the slice-by-8 tables. */
+const CRC_AT = 1536;
+const CRC_COUNTS_AT = 1600;
+const CRC_TABLES_AT = WINDOWS_AT + MD5_LANES * MD5_LANE_WINDOW_BYTES;
+const CRC_TABLES_BYTES = 8 * 256 * 8;
 
 /** RFC 1321 §3.4: per-round shift amounts, K[i] = floor(|sin(i + 1)| · 2^32), and the message word of step i. */
 const SHIFTS = [[7, 12, 17, 22], [5, 9, 14, 20], [4, 11, 16, 23], [6, 10, 15, 21]] as const;
@@ -72,6 +87,24 @@ const COUNTS = 12;
 const ACTIVE = 13;
 const T = [14, 15, 16, 17] as const;
 const ROWS = [18, 19, 20, 21] as const;
+const CRC = [22, 23, 24, 25] as const;
+const CRC_SAVED = [26, 27, 28, 29] as const;
+const ALIGN8 = 3;
+const ALIGN4 = 2;
+
+/**
+ * CRC-64 word j of the block (0..31): lane j % 4, word ⌊j / 4⌋. Interleaved with the MD5 steps: each MD5 step waits
+ * on the one before it, and the CRC's independent table loads fill the idle issue slots.
+ */
+function crcWord(j: number): number[] {
+  const lane = j % MD5_LANES;
+  const word = j >> 2;
+  const register = CRC[lane] ?? 0;
+  return [
+    OP.localGet, register, OP.localGet, P, OP.i64Load, ALIGN8, ...uleb(WINDOWS_AT + lane * MD5_LANE_WINDOW_BYTES + 8 * word), OP.i64Xor,
+    OP.localSet, register, ...sliceBy8(register, CRC_TABLES_AT), OP.localSet, register,
+  ];
+}
 
 /** i8x16.shuffle lane patterns: interleave the low/high 32-bit halves of two vectors, then their 64-bit halves. */
 const LO32 = [0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23];
@@ -127,10 +160,19 @@ function moduleBytes(): Uint8Array {
   const code: number[] = [];
   for (let r = 0; r < 4; r++) code.push(...loadAt(STATE_AT + 16 * r), OP.localSet, STATE[r] ?? 0);
   code.push(...loadAt(COUNTS_AT), OP.localSet, COUNTS);
+  CRC.forEach((register, lane) => code.push(OP.i32Const, 0, OP.i64Load, ALIGN8, ...uleb(CRC_AT + 8 * lane), OP.localSet, register));
   code.push(OP.block, OP.emptyType, OP.loop, OP.emptyType, OP.localGet, K, OP.localGet, N, OP.i32GeU, OP.brIf, 1);
   code.push(...transposeBlock());
   for (let r = 0; r < 4; r++) code.push(OP.localGet, STATE[r] ?? 0, OP.localSet, SAVED[r] ?? 0);
-  for (let i = 0; i < 64; i++) code.push(...step(i));
+  CRC.forEach((register, lane) => code.push(OP.localGet, register, OP.localSet, CRC_SAVED[lane] ?? 0));
+  for (let i = 0; i < 64; i++) {
+    code.push(...step(i));
+    if (i % 2 === 1) code.push(...crcWord(i >> 1));
+  }
+  // A lane's CRC takes the block only while k is below its CRC count (padding blocks are not data).
+  CRC.forEach((register, lane) =>
+    code.push(OP.localGet, register, OP.localGet, CRC_SAVED[lane] ?? 0, OP.localGet, K, OP.i32Const, 0, OP.i32Load, ALIGN4,
+      ...uleb(CRC_COUNTS_AT + 4 * lane), OP.i32LtU, OP.select, OP.localSet, register));
   // active = lanes whose count is above k; they take state + saved, the others keep saved.
   code.push(OP.localGet, COUNTS, OP.localGet, K, ...simd(SIMD.i32x4Splat), ...simd(SIMD.i32x4GtS), OP.localSet, ACTIVE);
   for (let r = 0; r < 4; r++) {
@@ -141,12 +183,13 @@ function moduleBytes(): Uint8Array {
   code.push(OP.localGet, P, OP.i32Const, ...sleb(BLOCK_BYTES), OP.i32Add, OP.localSet, P);
   code.push(OP.br, 0, OP.end, OP.end);
   for (let r = 0; r < 4; r++) code.push(OP.i32Const, 0, OP.localGet, STATE[r] ?? 0, ...simd(SIMD.store), ALIGN16, ...uleb(STATE_AT + 16 * r));
+  CRC.forEach((register, lane) => code.push(OP.i32Const, 0, OP.localGet, register, OP.i64Store, ALIGN8, ...uleb(CRC_AT + 8 * lane)));
   return singleFunctionModule({
     functionName: 'b',
     params: [I32],
-    locals: [[2, I32], [19, V128]],
+    locals: [[2, I32], [19, V128], [8, I64]],
     code,
-    memoryBytes: WINDOWS_AT + MD5_LANES * MD5_LANE_WINDOW_BYTES,
+    memoryBytes: CRC_TABLES_AT + CRC_TABLES_BYTES,
   });
 }
 
@@ -158,8 +201,15 @@ export interface Md5LanesKernel {
   setState(lane: number, state: Int32Array): void;
   /** Copies the state of `lane` into `state`. */
   getState(lane: number, state: Int32Array): void;
-  /** Hashes blockCounts[lane] 64-byte blocks from the start of each lane's window; lanes beyond the array take none. */
-  run(blockCounts: readonly number[]): void;
+  /** Loads a CRC-64 register ([lo, hi] int32 halves of the complemented CRC, as crc64.ts keeps it) into `lane`. */
+  setCrc(lane: number, register: Int32Array): void;
+  /** Copies the CRC-64 register of `lane` into `register`. */
+  getCrc(lane: number, register: Int32Array): void;
+  /**
+   * Hashes blockCounts[lane] 64-byte blocks from the start of each lane's window; lanes beyond the array take none.
+   * The CRC-64 of a lane takes the first crcBlockCounts[lane] of them (none where undefined): MD5 padding is not data.
+   */
+  run(blockCounts: readonly number[], crcBlockCounts?: readonly number[]): void;
 }
 
 function checkLane(lane: number): void {
@@ -175,6 +225,13 @@ export function createMd5LanesKernel(): Md5LanesKernel | undefined {
   const words = new Int32Array(memory);
   // Every lane of K_AT + 16·i holds K[i]; the tests check the table against RFC 1321's printed values.
   MD5_K.forEach((k, i) => words.fill(k | 0, (K_AT + 16 * i) / 4, (K_AT + 16 * i + 16) / 4));
+  for (let table = 0; table < 8; table++) {
+    const base = (CRC_TABLES_AT + table * 2048) / 4;
+    for (let b = 0; b < 256; b++) {
+      words[base + 2 * b] = CRC64_SLICE_TABLES.lo[table]![b]!; // 8 tables of 256 entries
+      words[base + 2 * b + 1] = CRC64_SLICE_TABLES.hi[table]![b]!;
+    }
+  }
   const windows = Array.from({ length: MD5_LANES }, (_, lane) =>
     new Uint8Array(memory, WINDOWS_AT + lane * MD5_LANE_WINDOW_BYTES, MD5_LANE_WINDOW_BYTES));
   return {
@@ -187,13 +244,24 @@ export function createMd5LanesKernel(): Md5LanesKernel | undefined {
       checkLane(lane);
       for (let r = 0; r < 4; r++) state[r] = words[(STATE_AT + 16 * r) / 4 + lane] ?? 0;
     },
-    run(blockCounts) {
+    setCrc(lane, register) {
+      checkLane(lane);
+      words[CRC_AT / 4 + 2 * lane] = register[0] ?? 0;
+      words[CRC_AT / 4 + 2 * lane + 1] = register[1] ?? 0;
+    },
+    getCrc(lane, register) {
+      checkLane(lane);
+      register[0] = words[CRC_AT / 4 + 2 * lane] ?? 0;
+      register[1] = words[CRC_AT / 4 + 2 * lane + 1] ?? 0;
+    },
+    run(blockCounts, crcBlockCounts = []) {
       if (blockCounts.length > MD5_LANES) throw new RangeError(`at most ${MD5_LANES} lanes, got ${blockCounts.length}`);
       let most = 0;
       for (let lane = 0; lane < MD5_LANES; lane++) {
         const count = blockCounts[lane] ?? 0;
         if (!Number.isInteger(count) || count < 0 || count > MAX_BLOCKS) throw new RangeError(`block count out of range: ${count}`);
         words[COUNTS_AT / 4 + lane] = count;
+        words[CRC_COUNTS_AT / 4 + lane] = Math.min(count, crcBlockCounts[lane] ?? 0);
         most = Math.max(most, count);
       }
       if (most > 0) run(most);

@@ -3,8 +3,9 @@ import { createHash, type Hash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { mulberry32Uint32 } from '../emulator/faults/mulberry32';
+import { Crc64, crc64 } from './crc64';
 import { randomBytes } from './test-support/random-data';
-import { createMd5LanePool, type LaneMd5, type Md5LanePool, type Md5LanePoolOptions } from './md5-lanes';
+import { createMd5LanePool, type LaneDigest, type LaneMd5, type Md5LanePool, type Md5LanePoolOptions } from './md5-lanes';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -17,6 +18,12 @@ function makePool(options?: Md5LanePoolOptions): Md5LanePool {
 
 function md5(data: Uint8Array): Buffer {
   return createHash('md5').update(data).digest();
+}
+
+/** Checks a lane digest against node:crypto's MD5 and crc64.ts's CRC-64 of `data`. */
+function expectHashesOf(digest: LaneDigest, data: Uint8Array, message?: string): void {
+  expect(digest.md5.toString('hex'), message).toBe(md5(data).toString('hex'));
+  expect(digest.crc64, message).toBe(crc64(data));
 }
 
 /** Random bytes shared by the tests: slices of it at random offsets are chunks with odd byteOffsets. */
@@ -50,13 +57,13 @@ function nextTurn(): Promise<void> {
 }
 
 describe('LaneMd5', () => {
-  it('matches node:crypto for the lengths around the padding boundaries', () => {
+  it('matches node:crypto (MD5) and crc64.ts (CRC-64) for the lengths around the padding boundaries', () => {
     const pool = makePool();
     for (const length of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 4096, 100_000]) {
       const data = SOURCE.subarray(3, 3 + length);
       const stream = pool.create();
       stream.update(data);
-      expect(stream.digest().toString('hex'), `length ${length}`).toBe(md5(data).toString('hex'));
+      expectHashesOf(stream.digest(), data, `length ${length}`);
     }
   });
 
@@ -72,7 +79,7 @@ describe('LaneMd5', () => {
           stream.update(data.subarray(at, at + length));
           at += length;
         }
-        expect(stream.digest().equals(md5(data)), `round ${round} (${data.length} bytes), options ${JSON.stringify(options)}`).toBe(true);
+        expectHashesOf(stream.digest(), data, `round ${round} (${data.length} bytes), options ${JSON.stringify(options)}`);
       }
     }
   });
@@ -82,9 +89,9 @@ describe('LaneMd5', () => {
     for (const options of [{}, { streamFlushBytes: 512, poolFlushBytes: 2048 }, { streamFlushBytes: 64 * KiB, poolFlushBytes: 100 * KiB }]) {
       const pool = makePool(options);
       for (let round = 0; round < 12; round++) {
-        const open: { lane: LaneMd5; mirror: Hash; bytes: number }[] = [];
+        const open: { lane: LaneMd5; mirror: Hash; crc: Crc64; bytes: number }[] = [];
         const streams = 1 + (round % 9);
-        for (let i = 0; i < streams; i++) open.push({ lane: pool.create(), mirror: createHash('md5'), bytes: 0 });
+        for (let i = 0; i < streams; i++) open.push({ lane: pool.create(), mirror: createHash('md5'), crc: new Crc64(), bytes: 0 });
         let digests = 0;
         while (open.length > 0) {
           const index = next() % open.length;
@@ -94,14 +101,17 @@ describe('LaneMd5', () => {
           if (action === 0 && open.length > 1) {
             open.splice(index, 1); // abandoned: never digested, and dropped by the test
           } else if (action < 3 || entry.bytes > 3 * MiB) {
-            expect(entry.lane.digest().equals(entry.mirror.digest()), `round ${round}, ${entry.bytes} bytes`).toBe(true);
+            const digest = entry.lane.digest();
+            expect(digest.md5.equals(entry.mirror.digest()), `round ${round}, ${entry.bytes} bytes`).toBe(true);
+            expect(digest.crc64, `round ${round}, ${entry.bytes} bytes`).toBe(entry.crc.digest());
             open.splice(index, 1);
             digests++;
-            if (digests < 2 * streams) open.push({ lane: pool.create(), mirror: createHash('md5'), bytes: 0 });
+            if (digests < 2 * streams) open.push({ lane: pool.create(), mirror: createHash('md5'), crc: new Crc64(), bytes: 0 });
           } else {
             const chunk = slice(next, chunkLength(next, 256 * KiB));
             entry.lane.update(chunk);
             entry.mirror.update(chunk);
+            entry.crc.update(chunk);
             entry.bytes += chunk.length;
           }
         }
@@ -114,8 +124,8 @@ describe('LaneMd5', () => {
     const stream = makePool().create();
     stream.update(SOURCE.subarray(0, 777));
     const first = stream.digest();
-    first.fill(0); // the caller's copy: changing it must not change the stream's result
-    expect(stream.digest().equals(md5(SOURCE.subarray(0, 777)))).toBe(true);
+    first.md5.fill(0); // the caller's copy: changing it must not change the stream's result
+    expectHashesOf(stream.digest(), SOURCE.subarray(0, 777));
     expect(() => stream.update(SOURCE.subarray(0, 1))).toThrow(/after digest/);
   });
 
@@ -124,12 +134,16 @@ describe('LaneMd5', () => {
     const pool = makePool();
     const stream = pool.create();
     const mirror = createHash('md5');
+    const crc = new Crc64();
     for (let i = 0; i < 75; i++) {
       stream.update(buffer);
       mirror.update(buffer);
+      crc.update(buffer);
     }
     expect(75 * buffer.length * 8).toBeGreaterThan(2 ** 32);
-    expect(stream.digest().toString('hex')).toBe(mirror.digest('hex'));
+    const digest = stream.digest();
+    expect(digest.md5.toString('hex')).toBe(mirror.digest('hex'));
+    expect(digest.crc64).toBe(crc.digest());
   });
 
   it('refuses thresholds below one block', () => {
@@ -150,7 +164,7 @@ describe('Md5LanePool bounds', () => {
     for (const stream of others) stream.update(SOURCE.subarray(0, 60 * KiB));
     // 246 KiB queued passed the pool threshold: one batch took 60 KiB from each of the four fullest streams.
     expect(pool.queuedBytes).toBe(6 * KiB);
-    expect(a.digest().equals(md5(Buffer.concat([SOURCE.subarray(0, 60 * KiB), SOURCE.subarray(0, 10 * KiB)])))).toBe(true);
+    expectHashesOf(a.digest(), Buffer.concat([SOURCE.subarray(0, 60 * KiB), SOURCE.subarray(0, 10 * KiB)]));
   });
 
   it('bounds what abandoned streams hold, and hashes their blocks as riders of live streams', () => {
@@ -161,7 +175,7 @@ describe('Md5LanePool bounds', () => {
     for (let i = 0; i < 40; i++) live.update(SOURCE.subarray(0, 32 * KiB));
     // Every batch of the live stream took the three fullest abandoned streams along, until none had a whole block.
     expect(pool.queuedBytes).toBeLessThan(64 * KiB);
-    expect(live.digest().equals(md5(Buffer.concat(Array.from({ length: 40 }, () => SOURCE.subarray(0, 32 * KiB)))))).toBe(true);
+    expectHashesOf(live.digest(), Buffer.concat(Array.from({ length: 40 }, () => SOURCE.subarray(0, 32 * KiB))));
   });
 
   it('settle() hashes a long queue in slices, letting other callbacks run in between, and digest() agrees', async () => {
@@ -178,21 +192,21 @@ describe('Md5LanePool bounds', () => {
     await stream.settle();
     expect(pool.queuedBytes).toBe(0);
     expect(ranBetween).toBeGreaterThan(2); // 2 MiB is 32 windows: 8 slices of 4 batches
-    expect(stream.digest().equals(md5(SOURCE.subarray(0, 2 * MiB)))).toBe(true);
+    expectHashesOf(stream.digest(), SOURCE.subarray(0, 2 * MiB));
   });
 
   it('keeps no reference to a chunk: the caller may reuse its buffer at once, and a queued chunk can be collected', async () => {
     const pool = makePool({ streamFlushBytes: 64 * KiB, poolFlushBytes: 1 * MiB });
     const reused = Buffer.alloc(40 * KiB);
     const stream = pool.create();
-    const expected = createHash('md5');
+    const sent: Buffer[] = [];
     for (let round = 0; round < 5; round++) {
       reused.set(SOURCE.subarray(round * 1000, round * 1000 + reused.length)); // the same buffer, new bytes each time
       stream.update(reused);
-      expected.update(reused);
+      sent.push(Buffer.from(reused));
     }
     expect(pool.queuedBytes).toBeGreaterThan(0); // some of it still waits to be hashed, as copies
-    expect(stream.digest().equals(expected.digest())).toBe(true);
+    expectHashesOf(stream.digest(), Buffer.concat(sent));
 
     const abandon = (): WeakRef<Uint8Array> => {
       const chunk = SOURCE.slice(0, 40 * KiB);

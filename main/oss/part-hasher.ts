@@ -34,9 +34,10 @@ export interface PartHasher {
 }
 
 /**
- * Where a hasher's MD5 runs: node:crypto (OpenSSL, one stream at a time), or a stream of the process's shared
- * four-lane WebAssembly pool (md5-lanes.ts), which hashes up to four streams for about the price of one but a lone
- * stream at ~0.7× OpenSSL: for parts that usually have company in flight.
+ * Where a hasher's MD5 runs: node:crypto (OpenSSL, one stream at a time; CRC-64 then in crc64.ts), or a stream of
+ * the process's shared four-lane WebAssembly pool (md5-lanes.ts, MD5 and CRC-64 in the same kernel calls), which
+ * hashes up to four streams for about the price of one but a lone stream at ~0.7× OpenSSL: for parts that usually
+ * have company in flight.
  */
 export type Md5Engine = 'crypto' | 'lanes';
 
@@ -57,21 +58,23 @@ export function prepareMd5Lanes(): void {
 }
 
 /**
- * A fresh MD5 + CRC-64 hasher for one part (or one PutObject body). With 'lanes', the MD5 of chunks given to update()
- * may be computed later, from copies (the caller may reuse its buffers); where WebAssembly SIMD is missing, 'lanes'
- * falls back to node:crypto.
+ * A fresh MD5 + CRC-64 hasher for one part (or one PutObject body). With 'lanes', both hashes of chunks given to
+ * update() may be computed later, from copies (the caller may reuse its buffers); where WebAssembly SIMD is missing,
+ * 'lanes' falls back to node:crypto and crc64.ts.
  */
 export function createPartHasher(md5Engine: Md5Engine = 'crypto'): PartHasher {
   const lane = md5Engine === 'lanes' ? lanePool()?.create() : undefined;
-  const md5 = lane ?? createHash('md5');
-  const crc = new Crc64();
+  // The lane pool computes the CRC-64 in the same kernel calls as the MD5 (md5-lanes-wasm.ts).
+  const md5 = lane === undefined ? createHash('md5') : undefined;
+  const crc = lane === undefined ? new Crc64() : undefined;
   let bytes = 0;
   let result: PartHashes | undefined;
   return {
     update(chunk: Uint8Array): void {
       if (result !== undefined) throw new Error('PartHasher.update() called after digest()');
-      md5.update(chunk);
-      crc.update(chunk);
+      lane?.update(chunk);
+      md5?.update(chunk);
+      crc?.update(chunk);
       bytes += chunk.length;
     },
     get bytes(): number {
@@ -83,11 +86,12 @@ export function createPartHasher(md5Engine: Md5Engine = 'crypto'): PartHasher {
     digest(): PartHashes {
       // node:crypto hashes can be digested only once, so the result is kept for repeated calls.
       if (result === undefined) {
-        const raw = md5.digest();
+        const laneDigest = lane?.digest();
+        const raw = laneDigest?.md5 ?? md5?.digest() ?? Buffer.alloc(0);
         result = {
           md5Base64: raw.toString('base64'),
           md5Hex: raw.toString('hex').toUpperCase(),
-          crc64: crc.digest(),
+          crc64: laneDigest?.crc64 ?? crc?.digest() ?? 0n,
           bytes,
         };
       }

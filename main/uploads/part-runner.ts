@@ -21,9 +21,10 @@ import { assertSourceUnchanged, type SourceFile } from './source-file';
 // ±15% on the shared machine) but raised the 99th-percentile event-loop delay from ~17 to 22-44 ms (several parts'
 // chunks complete in the same tick, each hashed in ~2 ms); with 256 KiB it stayed at 14-17 ms.
 //
-// Hashing stays on the main thread, and what pays is less CPU per byte: CRC-64 in WebAssembly (crc64-wasm.ts), and
-// MD5 of the parts in flight in a shared four-lane WebAssembly SIMD pool (md5-lanes.ts, ~2× OpenSSL over four
-// streams), used when several parts usually run together (PartTarget.md5Lanes). A worker thread was tried
+// Hashing stays on the main thread, and what pays is less CPU per byte: MD5 and CRC-64 of the parts in flight in one
+// shared four-lane WebAssembly pool (md5-lanes.ts, ~2.2× OpenSSL's MD5 plus crc64.ts over four streams), used when
+// several parts usually run together (PartTarget.md5Lanes); otherwise OpenSSL's MD5 and CRC-64 in WebAssembly
+// (crc64-wasm.ts). A worker thread was tried
 // (2026-11-24: chunks read into SharedArrayBuffers, MD5 + CRC-64 in one worker): 112-116 MiB/s against 112-129 on
 // the main thread, more CPU, and 800-900 MB peak RSS as the shared buffers waited for collection; on two cores whose
 // other one the network (and, in the benchmark, the emulator) keeps busy, it only moves the work.
