@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { mulberry32Uint32 } from '../emulator/faults/mulberry32';
 import { Crc64, crc64 } from './crc64';
 import { randomBytes } from './test-support/random-data';
-import { createMd5LanePool, type LaneDigest, type LaneMd5, type Md5LanePool, type Md5LanePoolOptions } from './md5-lanes';
+import { createMd5LanePool, type LaneDigest, type LaneHash, type Md5LanePool, type Md5LanePoolOptions } from './md5-lanes';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -56,7 +56,7 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-describe('LaneMd5', () => {
+describe('LaneHash', () => {
   it('matches node:crypto (MD5) and crc64.ts (CRC-64) for the lengths around the padding boundaries', () => {
     const pool = makePool();
     for (const length of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 4096, 100_000]) {
@@ -89,7 +89,7 @@ describe('LaneMd5', () => {
     for (const options of [{}, { streamFlushBytes: 512, poolFlushBytes: 2048 }, { streamFlushBytes: 64 * KiB, poolFlushBytes: 100 * KiB }]) {
       const pool = makePool(options);
       for (let round = 0; round < 12; round++) {
-        const open: { lane: LaneMd5; mirror: Hash; crc: Crc64; bytes: number }[] = [];
+        const open: { lane: LaneHash; mirror: Hash; crc: Crc64; bytes: number }[] = [];
         const streams = 1 + (round % 9);
         for (let i = 0; i < streams; i++) open.push({ lane: pool.create(), mirror: createHash('md5'), crc: new Crc64(), bytes: 0 });
         let digests = 0;

@@ -45,7 +45,7 @@ export interface LaneDigest {
 }
 
 /** One MD5 + CRC-64 stream, like a node:crypto Hash for 'md5' and a Crc64 fed the same bytes. */
-export interface LaneMd5 {
+export interface LaneHash {
   /** Adds bytes. They are copied: the caller may reuse `chunk` as soon as update() returns. */
   update(chunk: Uint8Array): void;
   /**
@@ -59,10 +59,10 @@ export interface LaneMd5 {
   digest(): LaneDigest;
 }
 
-/** Creates MD5 streams that share one four-lane kernel. */
+/** Creates MD5 + CRC-64 streams that share one four-lane kernel. */
 export interface Md5LanePool {
   /** A new, empty stream. Any number may be open; dropping one without digest() leaks nothing. */
-  create(): LaneMd5;
+  create(): LaneHash;
   /** Bytes added and not hashed yet in the streams the pool holds (those with a whole block queued): for tests and metrics. */
   readonly queuedBytes: number;
 }
@@ -312,12 +312,12 @@ function digestOf(state: Int32Array): Buffer {
   return digest;
 }
 
-function createStream(scheduler: LaneScheduler): LaneMd5 {
+function createStream(scheduler: LaneScheduler): LaneHash {
   const queue = new StreamQueue(scheduler.segments);
   let result: LaneDigest | undefined;
   return {
     update(chunk) {
-      if (result !== undefined) throw new Error('LaneMd5.update() called after digest()');
+      if (result !== undefined) throw new Error('LaneHash.update() called after digest()');
       if (chunk.length > 0) scheduler.add(queue, chunk);
     },
     async settle() {
