@@ -78,6 +78,17 @@ class JobRun {
     await this.job.persistNow();
   }
 
+  /**
+   * The step to completed. Its journal write starts now, but the run (and with it the job's file slot) does not wait
+   * for it: the object is on the server and verified, and a restart that finds the record before it still ends the
+   * same way (a completing multipart job proves its object against the part CRCs in reconcile; a single-PUT job sends
+   * its one part again). waitForIdle and shutdown wait for the write; a failure is reported like any background write.
+   */
+  private finish(): void {
+    this.move({ type: 'verified' });
+    this.job.persistInBackground();
+  }
+
   /** A status change a restart would not tell apart from the one before it: not journaled on its own. */
   private move(event: JobEvent): void {
     this.throwIfAborted();
@@ -176,7 +187,7 @@ class JobRun {
     const events: JobEvent[] = [{ type: 'prepared', mode: 'multipart' }, { type: 'partsFinished' }, { type: 'completeSucceeded' }];
     for (const event of events) job.advance(event);
     job.verifiedBy = verifiedByOf(job.table.doneParts());
-    await this.step({ type: 'verified' });
+    this.finish();
   }
 
   private async uploadSingle(): Promise<void> {
@@ -188,7 +199,7 @@ class JobRun {
     this.move({ type: 'completeSucceeded' });
     await verifyObjectCrc(this.objectContext, verified.part.crc64, job.sizeBytes, verified.part.reportedCrc64);
     job.verifiedBy = verified.part.verifiedBy;
-    await this.step({ type: 'verified' });
+    this.finish();
   }
 
   private async uploadMultipart(): Promise<void> {
@@ -201,7 +212,7 @@ class JobRun {
     this.move({ type: 'completeSucceeded' });
     await verifyObjectCrc(this.objectContext, combinePartCrcs(parts), job.sizeBytes, reportedCrc);
     job.verifiedBy = verifiedByOf(parts);
-    await this.step({ type: 'verified' });
+    this.finish();
   }
 }
 

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobId, JobSnapshot } from '../../shared/models/job';
@@ -5,6 +7,7 @@ import { CrashableDispatcher } from './test-support/crash-switch';
 import { SMALL_PART, TEST_ACCOUNT, TEST_BUCKET, TEST_SETTINGS, startEngineFixture, type EngineFixture } from './test-support/engine-fixture';
 import { startLyingProxy } from './test-support/lying-proxy';
 import { compareObjectWithFile } from './test-support/object-bytes';
+import { waitUntil } from './test-support/wait-until';
 
 let world: EngineFixture;
 
@@ -180,6 +183,41 @@ describe('UploadEngine journal order', () => {
     expect(written.get('journal/small.bin')).toEqual(['queued', 'completed']);
     const multipart = written.get('journal/large.bin') ?? [];
     expect(multipart.filter((status, i) => status !== multipart[i - 1])).toEqual(['queued', 'uploading', 'completing', 'completed']);
+  });
+
+  it('lets the next file start while a finished job\'s last record is being written, and waitForIdle waits for it', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let heldWrites = 0;
+    const engine = world.engine({
+      settings: { ...TEST_SETTINGS, maxFiles: 1 },
+      journalWriteFile: async (path, data) => {
+        const record = JSON.parse(data) as { status: string };
+        if (record.status === 'completed') {
+          heldWrites += 1;
+          await held; // a slow disk
+        }
+        await writeFileAtomic(path, data, { fsync: true });
+      },
+    });
+    const ids = engine.addFiles(
+      await Promise.all(
+        ['journal/first.bin', 'journal/second.bin'].map(async (key, i) => ({ localPath: await world.file(key, 1000, 64 + i), destination: destination(key) })),
+      ),
+    );
+    // One file slot: both files can only have run if the first let go of it before its last record was on disk.
+    await waitUntil('both files completed', () => ids.every((id) => engine.get(id)?.status === 'completed'));
+    expect(heldWrites).toBe(2);
+    let idle = false;
+    const waiting = engine.waitForIdle().then(() => (idle = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(idle).toBe(false);
+    release();
+    await waiting;
+    for (const id of ids) {
+      const onDisk = JSON.parse(await readFile(join(world.stateDir, `${id}.json`), 'utf8')) as { status: string };
+      expect(onDisk.status).toBe('completed');
+    }
   });
 });
 

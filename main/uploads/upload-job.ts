@@ -167,6 +167,13 @@ export class UploadJob {
     return this.journalWorks;
   }
 
+  /** Starts writing the record now without waiting for it; a failure goes to the engine's journal error handler. */
+  persistInBackground(): void {
+    void this.ctx.journal.saveNow(this.id, () => this.toRecord()).catch((error: unknown) => {
+      this.ctx.journalError(this.id, error);
+    });
+  }
+
   /** Writes the record soon (throttled): after each finished part. */
   persistSoon(): void {
     this.ctx.journal.save(this.id, () => this.toRecord());
