@@ -161,6 +161,23 @@ function fillShiftTables(update: (p: number, n: number) => unknown, words: Int32
   }
 }
 
+/**
+ * Writes the eight slice-by-8 tables (table k as lo/hi int32 halves) as i64 entries at byte address `tablesAt` of a
+ * kernel's memory (`words` views all of it). Little-endian: an i64 is its lo word then its hi word.
+ */
+export function writeSliceTables(words: Int32Array, tablesAt: number, lo: readonly Int32Array[], hi: readonly Int32Array[]): void {
+  for (let table = 0; table < 8; table++) {
+    const tableLo = lo[table];
+    const tableHi = hi[table];
+    if (tableLo?.length !== 256 || tableHi?.length !== 256) throw new RangeError('CRC-64 kernel needs 8 tables of 256 entries');
+    const base = (tablesAt + table * 2048) / 4;
+    for (let b = 0; b < 256; b++) {
+      words[base + 2 * b] = tableLo[b]!; // b < 256 = length
+      words[base + 2 * b + 1] = tableHi[b]!;
+    }
+  }
+}
+
 /** Feeds `data` into a register of two complemented int32 halves [lo, hi], exactly as crc64.ts's word loop does. */
 export type Crc64Kernel = (register: Int32Array, data: Uint8Array) => void;
 
@@ -172,19 +189,10 @@ export function createWasmCrc64Kernel(lo: readonly Int32Array[], hi: readonly In
   const instance = instantiateKernel(moduleBytes(), 'u');
   if (instance === undefined) return undefined;
   const { call: update, memory } = instance;
-  // The memory never grows, so these views stay valid. Little-endian: an i64 is its lo word then its hi word.
+  // The memory never grows, so these views stay valid.
   const words = new Int32Array(memory);
   const bytes = new Uint8Array(memory);
-  for (let table = 0; table < 8; table++) {
-    const tableLo = lo[table];
-    const tableHi = hi[table];
-    if (tableLo?.length !== 256 || tableHi?.length !== 256) throw new RangeError('CRC-64 kernel needs 8 tables of 256 entries');
-    const base = (TABLES_AT + table * 2048) / 4;
-    for (let b = 0; b < 256; b++) {
-      words[base + 2 * b] = tableLo[b]!; // b < 256 = length
-      words[base + 2 * b + 1] = tableHi[b]!;
-    }
-  }
+  writeSliceTables(words, TABLES_AT, lo, hi);
   fillShiftTables(update, words);
   return (register, data) => {
     words[0] = register[0]!; // a register has two elements

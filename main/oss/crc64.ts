@@ -97,7 +97,7 @@ const MAX_RUN_BYTES = 64 * 1024 * 1024;
  * this file's loop), used for inputs of at least WASM_MIN_BYTES, where its fixed cost per call (a copy into its
  * memory) is lost in the hashing.
  */
-const wasmKernel = LITTLE_ENDIAN ? createWasmCrc64Kernel([L0, L1, L2, L3, L4, L5, L6, L7], [H0, H1, H2, H3, H4, H5, H6, H7]) : undefined;
+const wasmKernel = LITTLE_ENDIAN ? createWasmCrc64Kernel(CRC64_SLICE_TABLES.lo, CRC64_SLICE_TABLES.hi) : undefined;
 const WASM_MIN_BYTES = 4096;
 
 /** Feeds `data` into a register: [lo, hi] int32 halves of the complemented CRC, as Go's Update keeps it. */

@@ -26,7 +26,7 @@
 // them once, not per block; the CRC registers are four i64 at CRC_AT, the slice-by-8 tables after the windows.
 
 import { CRC64_SLICE_TABLES } from './crc64';
-import { sliceBy8 } from './crc64-wasm';
+import { sliceBy8, writeSliceTables } from './crc64-wasm';
 import { I32, I64, instantiateKernel, OP, singleFunctionModule, sleb, uleb, V128 } from './wasm-assembly';
 
 /** One MD5 stream per 32-bit lane of a v128. */
@@ -42,9 +42,9 @@ const COUNTS_AT = 64;
 const K_AT = 128;
 const SCRATCH_AT = K_AT + 64 * 16;
 const WINDOWS_AT = 4096;
-/** CRC-64 registers (complemented, one i64 per lane), per-lane CRC block counts, and the slice-by-8 tables. */
-const CRC_AT = 1536;
-const CRC_COUNTS_AT = 1600;
+/** CRC-64 registers (complemented, one i64 per lane) after the scratch block, per-lane CRC block counts, the tables. */
+const CRC_AT = SCRATCH_AT + 16 * 16;
+const CRC_COUNTS_AT = CRC_AT + 8 * MD5_LANES; // ends well before WINDOWS_AT
 const CRC_TABLES_AT = WINDOWS_AT + MD5_LANES * MD5_LANE_WINDOW_BYTES;
 const CRC_TABLES_BYTES = 8 * 256 * 8;
 
@@ -225,13 +225,7 @@ export function createMd5LanesKernel(): Md5LanesKernel | undefined {
   const words = new Int32Array(memory);
   // Every lane of K_AT + 16·i holds K[i]; the tests check the table against RFC 1321's printed values.
   MD5_K.forEach((k, i) => words.fill(k | 0, (K_AT + 16 * i) / 4, (K_AT + 16 * i + 16) / 4));
-  for (let table = 0; table < 8; table++) {
-    const base = (CRC_TABLES_AT + table * 2048) / 4;
-    for (let b = 0; b < 256; b++) {
-      words[base + 2 * b] = CRC64_SLICE_TABLES.lo[table]![b]!; // 8 tables of 256 entries
-      words[base + 2 * b + 1] = CRC64_SLICE_TABLES.hi[table]![b]!;
-    }
-  }
+  writeSliceTables(words, CRC_TABLES_AT, CRC64_SLICE_TABLES.lo, CRC64_SLICE_TABLES.hi);
   const windows = Array.from({ length: MD5_LANES }, (_, lane) =>
     new Uint8Array(memory, WINDOWS_AT + lane * MD5_LANE_WINDOW_BYTES, MD5_LANE_WINDOW_BYTES));
   return {
