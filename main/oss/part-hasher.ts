@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Crc64 } from './crc64';
-import { createMd5LanePool, type Md5LanePool } from './md5-lanes';
+import { createMd5LanePool, type LaneHash, type Md5LanePool } from './md5-lanes';
 
 // One pass over a part's bytes yields everything OSS can check it against (../shared/oss-protocol.md §6.2, §9):
 // Content-MD5 (base64), the ETag (quoted upper-case hex MD5) and `x-oss-hash-crc64ecma` (CRC-64, decimal).
@@ -63,18 +63,15 @@ export function prepareMd5Lanes(): void {
  * 'lanes' falls back to node:crypto and crc64.ts.
  */
 export function createPartHasher(md5Engine: Md5Engine = 'crypto'): PartHasher {
-  const lane = md5Engine === 'lanes' ? lanePool()?.create() : undefined;
   // The lane pool computes the CRC-64 in the same kernel calls as the MD5 (md5-lanes-wasm.ts).
-  const md5 = lane === undefined ? createHash('md5') : undefined;
-  const crc = lane === undefined ? new Crc64() : undefined;
+  const lane = md5Engine === 'lanes' ? lanePool()?.create() : undefined;
+  const hashes = lane ?? opensslMd5AndCrc64();
   let bytes = 0;
   let result: PartHashes | undefined;
   return {
     update(chunk: Uint8Array): void {
       if (result !== undefined) throw new Error('PartHasher.update() called after digest()');
-      lane?.update(chunk);
-      md5?.update(chunk);
-      crc?.update(chunk);
+      hashes.update(chunk);
       bytes += chunk.length;
     },
     get bytes(): number {
@@ -86,17 +83,24 @@ export function createPartHasher(md5Engine: Md5Engine = 'crypto'): PartHasher {
     digest(): PartHashes {
       // node:crypto hashes can be digested only once, so the result is kept for repeated calls.
       if (result === undefined) {
-        const laneDigest = lane?.digest();
-        const raw = laneDigest?.md5 ?? md5?.digest() ?? Buffer.alloc(0);
-        result = {
-          md5Base64: raw.toString('base64'),
-          md5Hex: raw.toString('hex').toUpperCase(),
-          crc64: laneDigest?.crc64 ?? crc?.digest() ?? 0n,
-          bytes,
-        };
+        const { md5, crc64 } = hashes.digest();
+        result = { md5Base64: md5.toString('base64'), md5Hex: md5.toString('hex').toUpperCase(), crc64, bytes };
       }
       return result;
     },
+  };
+}
+
+/** node:crypto's MD5 and crc64.ts fed the same chunks, in the lane stream's shape. */
+function opensslMd5AndCrc64(): Pick<LaneHash, 'update' | 'digest'> {
+  const md5 = createHash('md5');
+  const crc = new Crc64();
+  return {
+    update(chunk) {
+      md5.update(chunk);
+      crc.update(chunk);
+    },
+    digest: () => ({ md5: md5.digest(), crc64: crc.digest() }),
   };
 }
 

@@ -169,7 +169,12 @@ export class UploadJob {
 
   /** Starts writing the record now without waiting for it; a failure goes to the engine's journal error handler. */
   persistInBackground(): void {
-    void this.ctx.journal.saveNow(this.id, () => this.toRecord()).catch((error: unknown) => {
+    void this.persistReportingErrors();
+  }
+
+  /** Writes the record now; a failure goes to the engine's journal error handler instead of the caller. */
+  private persistReportingErrors(): Promise<void> {
+    return this.ctx.journal.saveNow(this.id, () => this.toRecord()).catch((error: unknown) => {
       this.ctx.journalError(this.id, error);
     });
   }
@@ -300,8 +305,6 @@ export class UploadJob {
     this.error = toJobError(error, this.ctx.now);
     this.meter.reset();
     this.advance({ type: 'fail' });
-    await this.ctx.journal.saveNow(this.id, () => this.toRecord()).catch((writeError: unknown) => {
-      this.ctx.journalError(this.id, writeError);
-    });
+    await this.persistReportingErrors();
   }
 }
