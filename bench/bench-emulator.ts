@@ -10,6 +10,8 @@ import { onCpus } from './cpu-split';
 export interface BenchEmulator {
   readonly url: string;
   readonly port: number;
+  /** The emulator's process id (for server-idle.ts); undefined if it has none. */
+  readonly pid: number | undefined;
   /** CPU seconds (user + system) the emulator process used so far; undefined where /proc cannot tell. */
   cpuSeconds(): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -96,6 +98,7 @@ export function startEmulatorProcess(options: BenchEmulatorOptions): Promise<Ben
       resolve({
         url: match[0],
         port: Number(match[1]),
+        pid: child.pid,
         cpuSeconds: () => processCpuSeconds(child.pid),
         stop: async () => {
           child.kill('SIGTERM');

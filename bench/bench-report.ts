@@ -12,6 +12,11 @@ export interface ClientMeasurement {
   readonly cpuSeconds: number;
   /** Peak resident set size of the client process over its life (process.resourceUsage().maxRSS). */
   readonly maxRssBytes: number;
+  /**
+   * Seconds the emulator's main thread slept during the upload, waiting for the client (server-idle.ts); undefined
+   * where that was not measured.
+   */
+  readonly serverIdleSeconds?: number | undefined;
 }
 
 /** One run of one client in one row. */
@@ -103,6 +108,10 @@ function serverCpuCell(r: BenchRow): string {
   return r.serverCpuSeconds === undefined ? '—' : (r.serverCpuSeconds / (r.result.bytes / GiB)).toFixed(2);
 }
 
+function serverIdleCell(r: BenchRow): string {
+  return r.result.serverIdleSeconds === undefined ? '—' : (r.result.serverIdleSeconds / (r.result.bytes / GiB)).toFixed(2);
+}
+
 function spreadCell(r: BenchRow): string {
   if (r.runsMiBPerSecond.length < 2) return '—';
   return `${Math.min(...r.runsMiBPerSecond).toFixed(0)}–${Math.max(...r.runsMiBPerSecond).toFixed(0)}`;
@@ -117,11 +126,12 @@ function rowCells(r: BenchRow): string[] {
     spreadCell(r),
     cpuSecondsPerGiB(r.result).toFixed(2),
     serverCpuCell(r),
+    serverIdleCell(r),
     peakRssMB(r.result).toFixed(0),
   ];
 }
 
-const HEADERS = ['row', 'tool', 'settings', 'MiB/s', 'runs MiB/s', 'CPU s/GiB', 'emulator CPU s/GiB', 'peak RSS MB'];
+const HEADERS = ['row', 'tool', 'settings', 'MiB/s', 'runs MiB/s', 'CPU s/GiB', 'emulator CPU s/GiB', 'emulator idle s/GiB', 'peak RSS MB'];
 
 /** The table as aligned plain text. */
 export function formatTable(rows: readonly BenchRow[]): string {

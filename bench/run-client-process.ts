@@ -14,6 +14,7 @@ const measurementSchema = z.object({
   seconds: z.number().positive(),
   cpuSeconds: z.number(),
   maxRssBytes: z.number(),
+  serverIdleSeconds: z.number().optional(),
 });
 
 /**

@@ -13,6 +13,7 @@ const uploadSchema = z.object({
   accessKeySecret: z.string(),
   partSizeBytes: z.number().int().positive().optional(),
   parallel: z.number().int().positive().optional(),
+  serverPid: z.number().int().positive().optional(),
 });
 
 /** Prefix of the result line the parent looks for. */
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   if (config === undefined) throw new Error('BENCH_UPLOAD is not set');
   const upload = uploadSchema.parse(JSON.parse(config) as unknown);
   const run = await prepareUpload(upload);
-  const result = await measureUpload(run);
+  const result = await measureUpload(run, upload.serverPid);
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 }
 

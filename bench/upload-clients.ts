@@ -10,6 +10,7 @@ import { OssClient } from '../main/oss/oss-client';
 import type { CompletedPart } from '../main/oss/oss-types';
 import { UploadEngine } from '../main/uploads/upload-engine';
 import type { ClientMeasurement } from './bench-report';
+import { startIdleMeter } from './server-idle';
 
 /** The clients compared. */
 export type BenchTool = 'engine' | 'ali-oss' | 'ceiling';
@@ -26,6 +27,8 @@ export interface BenchUpload {
   readonly accessKeySecret: string;
   readonly partSizeBytes?: number | undefined;
   readonly parallel?: number | undefined;
+  /** The emulator's process id, to measure how long it waited for this client (server-idle.ts); optional. */
+  readonly serverPid?: number | undefined;
 }
 
 /** The timed part of a prepared upload; resolves with the bytes uploaded. */
@@ -141,13 +144,18 @@ export function prepareUpload(upload: BenchUpload): Promise<TimedUpload> {
   }
 }
 
-/** Runs a prepared upload and measures wall time and this process's CPU; peak RSS is the process's so far. */
-export async function measureUpload(run: TimedUpload): Promise<ClientMeasurement> {
+/**
+ * Runs a prepared upload and measures wall time and this process's CPU (peak RSS is the process's so far), and, given
+ * the emulator's process id, how long the emulator sat idle meanwhile.
+ */
+export async function measureUpload(run: TimedUpload, serverPid?: number): Promise<ClientMeasurement> {
+  const stopIdleMeter = await startIdleMeter(serverPid);
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   const bytes = await run();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);
+  const serverIdleSeconds = await stopIdleMeter();
   // resourceUsage().maxRSS is in kibibytes (getrusage ru_maxrss on Linux).
-  return { bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+  return { bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssBytes: process.resourceUsage().maxRSS * 1024, serverIdleSeconds };
 }

@@ -54,7 +54,7 @@ describe('upload benchmark (smoke)', () => {
     if (engine === undefined || ali === undefined || ceiling === undefined) throw new Error('missing rows');
     const table = formatTable(rows);
     expect(table.split('\n')).toHaveLength(5);
-    expect(table).toMatch(/^row\s+tool\s+settings\s+MiB\/s\s+runs MiB\/s\s+CPU s\/GiB\s+emulator CPU s\/GiB\s+peak RSS MB/);
+    expect(table).toMatch(/^row\s+tool\s+settings\s+MiB\/s\s+runs MiB\/s\s+CPU s\/GiB\s+emulator CPU s\/GiB\s+emulator idle s\/GiB\s+peak RSS MB/);
     const goals = [ratioGoal('engine vs ali-oss', [engine], [ali], 1.0), memoryGoal(engine, engine, 10_000, 32)];
     expect(goals[1]?.pass).toBe(true);
     expect(formatMarkdown(rows, goals, ['note'])).toContain('| smoke | engine | 1 MiB × 2 |');
@@ -74,13 +74,21 @@ describe('upload benchmark (smoke)', () => {
         accessKeySecret: 'smoke-secret',
         partSizeBytes: MiB,
         parallel: 2,
+        serverPid: emulator.pid,
       });
       expect(result.bytes).toBe(FILE_BYTES);
       expect(result.maxRssBytes).toBeGreaterThan(10 * MiB);
       const serverCpu = await emulator.cpuSeconds();
-      // /proc exists on Linux only; elsewhere the column reads "—".
-      if (process.platform === 'linux') expect(serverCpu).toBeGreaterThan(0);
-      else expect(serverCpu).toBeUndefined();
+      // /proc exists on Linux only; elsewhere the columns read "—".
+      if (process.platform === 'linux') {
+        expect(serverCpu).toBeGreaterThan(0);
+        // The emulator slept at least while the client signed requests and read the file: more than nothing, less than the upload.
+        expect(result.serverIdleSeconds).toBeGreaterThan(0);
+        expect(result.serverIdleSeconds).toBeLessThan(result.seconds);
+      } else {
+        expect(serverCpu).toBeUndefined();
+        expect(result.serverIdleSeconds).toBeUndefined();
+      }
       await expect(
         runClientProcess({ tool: 'ceiling', endpoint: emulator.url, bucket: 'smoke-bucket', key: 'bad.bin', filePath: file, accessKeyId: 'smoke-ak', accessKeySecret: 'wrong' }),
       ).rejects.toThrow(/ceiling client exited with 1/);
@@ -97,6 +105,10 @@ describe('upload benchmark (smoke)', () => {
     expect(row.result.seconds).toBe(1); // 100 MiB/s: the middle of 50, 100 and 200
     expect(row.runsMiBPerSecond).toEqual([100, 200, 50]);
     expect(formatTable([row])).toContain('50–200');
+    // Emulator idle per GiB: 0.5 s over 100 MiB is 5.12 s/GiB; not measured reads "—".
+    const idle = medianRun([{ row: 'r', tool: 'engine', settings: 's', result: { ...run(1), serverIdleSeconds: 0.5 } }]);
+    expect(formatTable([idle]).split('\n')[2]).toMatch(/\s5\.12\s+52$/);
+    expect(formatTable([row]).split('\n')[2]).toMatch(/—\s+—\s+52$/);
     // Per-round ratios 1.25, 0.90 and 2.00: the goal is judged on their median.
     const goal = ratioGoal('paired', [run(1), run(0.5), run(2)], [run(1.25), run(0.45), run(4)], 1.0);
     expect(goal.measured).toBe('1.25× (rounds: 1.25, 0.90, 2.00)');
