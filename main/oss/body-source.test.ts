@@ -178,3 +178,46 @@ describe('fileRangeStream hooks', () => {
     expect(waitSignal?.aborted).toBe(true);
   });
 });
+
+describe('fileRangeStream buffer reuse', () => {
+  /** Reads a stream, keeping a copy of each chunk and the memory it arrived in. */
+  async function readTracked(stream: NodeJS.ReadableStream): Promise<{ copies: Buffer[]; memory: ArrayBufferLike[] }> {
+    const copies: Buffer[] = [];
+    const memory: ArrayBufferLike[] = [];
+    for await (const chunk of stream) {
+      copies.push(Buffer.from(chunk as Buffer));
+      memory.push((chunk as Buffer).buffer);
+    }
+    return { copies, memory };
+  }
+
+  it('reads into a buffer again only after six later chunks went out, and the bytes stay right', async () => {
+    const { copies, memory } = await readTracked(fileRangeStream(file, 0, content.byteLength, 16 * 1024, { reuseBuffers: true }));
+    expect(Buffer.concat(copies).equals(content)).toBe(true);
+    let reused = 0;
+    memory.forEach((buffer, i) => {
+      const before = i === 0 ? -1 : memory.lastIndexOf(buffer, i - 1);
+      if (before < 0) return;
+      reused += 1;
+      expect(i - before).toBeGreaterThanOrEqual(7); // six chunks pushed in between
+    });
+    expect(reused).toBeGreaterThan(5);
+  });
+
+  it('allocates every chunk afresh without reuseBuffers', async () => {
+    const { memory } = await readTracked(fileRangeStream(file, 0, content.byteLength, 16 * 1024));
+    expect(new Set(memory).size).toBe(memory.length);
+  });
+
+  it('hands a finished stream\'s buffers to the next stream only through recycleBuffers()', async () => {
+    const chunkBytes = 20_000; // a size no other test uses: the spares are shared by every stream of the process
+    const first = fileRangeStream(file, 0, 200_000, chunkBytes, { reuseBuffers: true });
+    const firstMemory = new Set((await readTracked(first)).memory);
+    const unrecycled = await readTracked(fileRangeStream(file, 0, 200_000, chunkBytes, { reuseBuffers: true }));
+    expect(unrecycled.memory.some((buffer) => firstMemory.has(buffer))).toBe(false);
+    first.recycleBuffers();
+    const next = await readTracked(fileRangeStream(file, 0, 200_000, chunkBytes, { reuseBuffers: true }));
+    expect(firstMemory.has(next.memory[0] ?? new ArrayBuffer(0))).toBe(true);
+    expect(Buffer.concat(next.copies).equals(content.subarray(0, 200_000))).toBe(true);
+  });
+});

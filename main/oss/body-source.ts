@@ -42,14 +42,72 @@ export interface FileRangeHooks {
    * a wait never outlives its stream.
    */
   readonly beforePush?: ((bytes: number, signal: AbortSignal) => Promise<void> | undefined) | undefined;
+  /**
+   * Read into buffers again once REUSE_AFTER_PUSHES later chunks went out (see below). Only for a consumer that is
+   * done with each chunk by then, as undici sending a request body is; never for one that keeps chunks.
+   */
+  readonly reuseBuffers?: boolean | undefined;
 }
+
+/**
+ * Read buffers are reused instead of allocated per read. A fresh 256 KiB Buffer per read is external memory that V8
+ * must collect: in one 1 GiB engine upload in four or five, V8 then fell into "external memory pressure" collections,
+ * ~40 full mark-compacts per GiB and 0.5-1 s of the emulator waiting (bench/README.md). Nothing reports when a socket
+ * has written a chunk, so a stream reuses a buffer only once REUSE_AFTER_PUSHES later chunks have been pushed: a chunk
+ * moves through at most four places before the socket has it all (this stream's buffer, the counting Transform's two
+ * sides in transport-body.ts, and the one write undici keeps pending: it pauses the body until 'drain' after every
+ * chunk of 16 KiB or more). Should that ever stop holding, a part would carry bytes other than those hashed, and the
+ * server's MD5 and CRC-64 would reject it (IntegrityMismatch, retried): never a wrong object. upload-engine.test.ts
+ * uploads against a throttled emulator so that writes wait: that test fails with 1 here and passes from 2 on.
+ */
+const REUSE_AFTER_PUSHES = 6;
+
+/**
+ * Full-size buffers of finished requests (the server answered, so it has every byte), for the next streams of the
+ * same chunk size; bounded so that a burst of parallel parts does not leave memory behind.
+ */
+class SpareReadBuffers {
+  readonly #spare = new Map<number, Buffer[]>();
+  #bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  take(size: number): Buffer | undefined {
+    const buffer = this.#spare.get(size)?.pop();
+    if (buffer !== undefined) this.#bytes -= size;
+    return buffer;
+  }
+
+  give(buffer: Buffer): void {
+    if (this.#bytes + buffer.byteLength > this.maxBytes) return;
+    let list = this.#spare.get(buffer.byteLength);
+    if (list === undefined) {
+      list = [];
+      this.#spare.set(buffer.byteLength, list);
+    }
+    list.push(buffer);
+    this.#bytes += buffer.byteLength;
+  }
+}
+
+/** Eight parts in flight of (REUSE_AFTER_PUSHES + 1) × 256 KiB each fit. */
+const spareReadBuffers = new SpareReadBuffers(16 * 1024 * 1024);
 
 function asError(value: unknown): Error {
   return value instanceof Error ? value : new Error(String(value));
 }
 
+/** A file range stream (fileRangeStream) whose read buffers can go to the next streams once its request is answered. */
+export interface FileRangeReadable extends Readable {
+  /**
+   * Call only after the server answered the request this stream was the body of (it then has every byte): the
+   * buffers are read into again by later streams. Not after a failure, when a write may still hold one.
+   */
+  recycleBuffers(): void;
+}
+
 /** The byte range `[offset, offset + length)` of a file, read by position with its own file descriptor. */
-class FileRangeStream extends Readable {
+class FileRangeStream extends Readable implements FileRangeReadable {
   readonly #path: string;
   readonly #end: number;
   readonly #chunkBytes: number;
@@ -60,6 +118,9 @@ class FileRangeStream extends Readable {
   #afterRead: (() => void) | undefined;
   /** Created on the first wait only: most streams never wait. */
   #waitAbort: AbortController | undefined;
+  /** Full-size buffers pushed so far and not reused yet, oldest first, with the push count each went out at. */
+  readonly #pushed: { readonly buffer: Buffer; readonly at: number }[] = [];
+  #pushes = 0;
 
   constructor(path: string, offset: number, length: number, chunkBytes: number, hooks: FileRangeHooks) {
     super({ highWaterMark: chunkBytes });
@@ -86,7 +147,7 @@ class FileRangeStream extends Readable {
     }
     const fd = this.#fd;
     if (fd === undefined) return; // _construct failed: the stream is already being destroyed
-    const buffer = Buffer.allocUnsafe(Math.min(remaining, this.#chunkBytes));
+    const buffer = this.#bufferFor(Math.min(remaining, this.#chunkBytes));
     this.#reading = true;
     read(fd, buffer, 0, buffer.byteLength, this.#position, (error, bytesRead) => {
       this.#reading = false;
@@ -104,6 +165,32 @@ class FileRangeStream extends Readable {
     });
   }
 
+  /** A buffer to read the next `size` bytes into: one pushed long enough ago, a spare, or a new one. */
+  #bufferFor(size: number): Buffer {
+    if (this.#hooks.reuseBuffers === true && size === this.#chunkBytes) {
+      const oldest = this.#pushed[0];
+      if (oldest !== undefined && this.#pushes - oldest.at >= REUSE_AFTER_PUSHES) {
+        this.#pushed.shift();
+        return oldest.buffer;
+      }
+      const spare = spareReadBuffers.take(size);
+      if (spare !== undefined) return spare;
+    }
+    return Buffer.allocUnsafe(size);
+  }
+
+  #push(chunk: Buffer): void {
+    this.#pushes += 1;
+    // Short chunks (the last of a range, or a short read) are views the stream does not reuse.
+    if (this.#hooks.reuseBuffers === true && chunk.byteLength === this.#chunkBytes) this.#pushed.push({ buffer: chunk, at: this.#pushes });
+    this.push(chunk);
+  }
+
+  /** Hands every buffer this stream read into to the spares: only once the request that sent them was answered. */
+  recycleBuffers(): void {
+    for (const { buffer } of this.#pushed.splice(0)) spareReadBuffers.give(buffer);
+  }
+
   /** Runs the hooks on a chunk just read, then pushes it (at once, or after the beforePush wait). */
   #deliver(chunk: Buffer): void {
     const { onChunk, beforePush } = this.#hooks;
@@ -119,12 +206,12 @@ class FileRangeStream extends Readable {
       return;
     }
     if (wait === undefined) {
-      this.push(chunk);
+      this.#push(chunk);
       return;
     }
     wait.then(
       () => {
-        if (!this.destroyed) this.push(chunk);
+        if (!this.destroyed) this.#push(chunk);
       },
       (error: unknown) => {
         if (!this.destroyed) this.destroy(asError(error));
@@ -157,7 +244,7 @@ export function fileRangeStream(
   length: number,
   highWaterMark: number = DEFAULT_READ_CHUNK_BYTES,
   hooks: FileRangeHooks = {},
-): Readable {
+): FileRangeReadable {
   for (const [name, value] of [['offset', offset], ['length', length], ['highWaterMark', highWaterMark]] as const) {
     if (!Number.isSafeInteger(value) || value < 0 || (name === 'highWaterMark' && value === 0)) {
       throw new OssError({ code: 'InvalidArgument', status: 0, retryable: false, message: `fileRangeStream: bad ${name} ${value}` });

@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream';
-import { fileRangeStream } from '../oss/body-source';
+import { fileRangeStream, type FileRangeReadable } from '../oss/body-source';
 import { formatCrc64 } from '../oss/crc64';
 import type { OssClient } from '../oss/oss-client';
 import { OssError } from '../oss/oss-error';
@@ -89,10 +88,11 @@ export const INTEGRITY_UNVERIFIABLE = 'IntegrityUnverifiable';
  * The part's bytes as one request body, hashed and (when a limit is set) throttled on the way out. The limit is
  * looked up per chunk, so a limit set or lifted during the part applies at once.
  */
-function partBody(target: Pick<PartTarget, 'source' | 'limiter'>, part: PartSpec, hasher: PartHasher): Readable {
+function partBody(target: Pick<PartTarget, 'source' | 'limiter'>, part: PartSpec, hasher: PartHasher): FileRangeReadable {
   const { limiter } = target;
   const chunkBytes = limiter.enabled ? LIMITED_READ_CHUNK_BYTES : PART_READ_CHUNK_BYTES;
   return fileRangeStream(target.source.path, part.offset, part.size, chunkBytes, {
+    reuseBuffers: true, // undici is done with each chunk before it takes the next (body-source.ts)
     onChunk: (chunk) => hasher.update(chunk),
     beforePush: (bytes, signal) => (limiter.enabled ? limiter.take(bytes, signal) : undefined),
   });
@@ -156,16 +156,18 @@ export async function uploadPartOnce(
   onRequestDone?: () => void,
 ): Promise<VerifiedPart> {
   const hasher = createPartHasher(target.md5Lanes === true ? 'lanes' : 'crypto');
+  const body = partBody(target, part, hasher);
   const answer = await target.client.uploadPart({
     bucket: target.bucket,
     key: target.key,
     uploadId,
     partNumber: part.partNumber,
-    body: partBody(target, part, hasher),
+    body,
     contentLength: part.size,
     onProgress: (bytesSent, deltaBytes) => onProgress(deltaBytes, bytesSent),
     signal,
   });
+  body.recycleBuffers(); // answered: the server has every byte, so the next parts may read into these buffers
   onRequestDone?.();
   await hasher.settle(); // the pool's queued bytes of this part, in slices that keep the other parts' sockets fed
   const verified = verifyAnswer(`part ${part.partNumber}`, part.size, hasher.digest(), answer);
@@ -178,14 +180,16 @@ export async function uploadPartOnce(
 export async function putObjectOnce(target: PartTarget, signal: AbortSignal, onProgress: PartProgress): Promise<VerifiedPart> {
   const hasher = createPartHasher();
   const part: PartSpec = { partNumber: 1, offset: 0, size: target.source.sizeBytes };
+  const body = partBody(target, part, hasher);
   const answer = await target.client.putObject({
     bucket: target.bucket,
     key: target.key,
-    body: partBody(target, part, hasher),
+    body,
     contentLength: part.size,
     onProgress: (bytesSent, deltaBytes) => onProgress(deltaBytes, bytesSent),
     signal,
   });
+  body.recycleBuffers();
   const verified = verifyAnswer('object', part.size, hasher.digest(), answer);
   await assertSourceUnchanged(target.source);
   return verified;

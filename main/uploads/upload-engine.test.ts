@@ -9,6 +9,8 @@ import { startLyingProxy } from './test-support/lying-proxy';
 import { compareObjectWithFile } from './test-support/object-bytes';
 import { waitUntil } from './test-support/wait-until';
 
+const MiB = 1024 * 1024;
+
 let world: EngineFixture;
 
 beforeAll(async () => {
@@ -48,6 +50,31 @@ describe('UploadEngine uploads', () => {
       expect(job.uploadId === undefined).toBe((sizes[i] ?? 0) <= SMALL_PART);
     }
     expect(await world.listUploads('sizes/')).toEqual([]);
+  });
+
+  it('sends parts of many read chunks from reused buffers exactly as hashed: no part needs a second attempt', async () => {
+    let id: JobId | undefined;
+    // 24 MiB parts are 96 reads of 256 KiB each, so each part's stream reads into its own buffers again, and the last
+    // part into buffers the first ones handed back (body-source.ts). Any buffer read into while a socket still held
+    // it would send bytes other than those hashed: the server's MD5 would reject that part and it would be retried.
+    // The emulator reads each connection at 32 MiB/s: once the kernel's socket buffers (a few MiB each way) are
+    // full, the client's writes wait, as they do against a slow server.
+    const localPath = await world.file('reuse/big.bin', 2 * 24 * MiB + 12_345, 77);
+    const engine = world.engine({ settings: { ...TEST_SETTINGS, partSizeBytes: 24 * MiB, maxRequests: 2 } });
+    world.emulator.setFaults({ bandwidthBytesPerSecond: 32 * MiB });
+    try {
+      const [added] = engine.addFiles([{ localPath, destination: destination('reuse/big.bin') }]);
+      id = added;
+      await engine.waitForIdle();
+    } finally {
+      world.emulator.setFaults({ bandwidthBytesPerSecond: 0 });
+    }
+    const job = id === undefined ? undefined : engine.get(id);
+    if (job === undefined) throw new Error('job missing');
+    await expectUploaded(job);
+    const parts = engine.getParts(job.id);
+    expect(parts).toHaveLength(3);
+    for (const part of parts) expect(part.state).toMatchObject({ kind: 'done', attempts: 1 });
   });
 
   it('uploads keys with spaces, +, %, #, ?, unicode and deep prefixes', async () => {
