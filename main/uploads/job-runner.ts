@@ -49,6 +49,7 @@ class JobRun {
       get md5Lanes() {
         return ctx.settings().maxRequests >= 2;
       },
+      partsToCome: () => job.table.hasUnclaimed(),
       // Read through getters: preparing may take a new baseline before any byte is sent.
       source: {
         get path() {
