@@ -1,8 +1,10 @@
-// How long the emulator waited for the client during an upload. The emulator serves every request on its main
-// thread; while that thread is neither running nor waiting for a CPU, it has nothing to read: the client is not
-// sending. On loopback the emulator's own CPU cost per GiB varies by ±15% from run to run, and throughput follows
-// it, whatever the client does; this figure does not, so it shows what the client itself leaves on the table
-// (bench/README.md). Linux only: /proc/<pid>/task/<pid>/schedstat (on-CPU and run-queue nanoseconds).
+// How long the emulator waited during an upload. The emulator serves every request on its main thread; while that
+// thread is neither running nor waiting for a CPU, it has nothing to do: no bytes from the client to read, and every
+// request in flight waiting on its own file writes (the metadata it syncs per part, on libuv's threads). The disk
+// waits are the same for every client unless a client's own disk work (the engine's journal syncs) slows them; the
+// rest is the client not sending. On loopback the emulator's own CPU cost per GiB varies by ±15% from run to run, and
+// throughput follows it whatever the client does; this figure does not (bench/README.md). Linux only:
+// /proc/<pid>/task/<pid>/schedstat (on-CPU and run-queue nanoseconds).
 import { readFile } from 'node:fs/promises';
 
 interface ThreadTimes {

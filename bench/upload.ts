@@ -230,7 +230,7 @@ async function runBenchmark(
     `The emulator runs with ${EMULATOR_NODE_FLAGS.join(' ')}: with V8's defaults it fell into full-GC storms that slowed every client at random (bench/README.md).`,
     `Long-distance link: the emulator adds ${LINK.latencyMs} ms to every request and caps each connection at ${LINK.bandwidthBytesPerSecond / MiB} MiB/s (bench/README.md).`,
     'CPU is the client process only (user + system, all threads) during the upload; emulator CPU is the emulator process over the same run (Linux /proc); peak RSS is the client process over its life.',
-    'Emulator idle is how long the emulator\'s main thread slept during the timed upload (neither running nor waiting for a CPU: nothing to read), per GiB: the time the client left the server waiting. It does not follow the emulator\'s own cost, which varies from run to run (bench/README.md).',
+    'Emulator idle is how long the emulator\'s main thread slept during the timed upload (neither running nor waiting for a CPU), per GiB: mostly the time the client left the server waiting, plus the emulator\'s own disk waits. It does not follow the emulator\'s own CPU cost, which varies from run to run (bench/README.md).',
     'The ceiling holds the whole file in memory before timing (its RSS is not comparable), and neither hashes nor checks anything; neither does ali-oss.',
     'The long-distance ceiling row (the engine\'s part size and parallelism, nothing else) shows what the link and the emulator allow; it has no goal.',
   );
