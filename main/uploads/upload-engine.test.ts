@@ -54,12 +54,12 @@ describe('UploadEngine uploads', () => {
 
   it('sends parts of many read chunks from reused buffers exactly as hashed: no part needs a second attempt', async () => {
     let id: JobId | undefined;
-    // 24 MiB parts are 96 reads of 256 KiB each, so each part's stream reads into its own buffers again, and the last
-    // part into buffers the first ones handed back (body-source.ts). Any buffer read into while a socket still held
+    // 24 MiB parts are 96 reads of 256 KiB each, so each part's stream reads into its own buffers again, and the third
+    // part, started when one of the first two is answered, into buffers that part handed back (body-source.ts). Any buffer read into while a socket still held
     // it would send bytes other than those hashed: the server's MD5 would reject that part and it would be retried.
     // The emulator reads each connection at 32 MiB/s: once the kernel's socket buffers (a few MiB each way) are
     // full, the client's writes wait, as they do against a slow server.
-    const localPath = await world.file('reuse/big.bin', 2 * 24 * MiB + 12_345, 77);
+    const localPath = await world.file('reuse/big.bin', 3 * 24 * MiB + 12_345, 77);
     const engine = world.engine({ settings: { ...TEST_SETTINGS, partSizeBytes: 24 * MiB, maxRequests: 2 } });
     world.emulator.setFaults({ bandwidthBytesPerSecond: 32 * MiB });
     try {
@@ -73,7 +73,7 @@ describe('UploadEngine uploads', () => {
     if (job === undefined) throw new Error('job missing');
     await expectUploaded(job);
     const parts = engine.getParts(job.id);
-    expect(parts).toHaveLength(3);
+    expect(parts).toHaveLength(4);
     for (const part of parts) expect(part.state).toMatchObject({ kind: 'done', attempts: 1 });
   });
 
