@@ -226,7 +226,7 @@ async function runBenchmark(
     placement === undefined
       ? 'Cores shared: the emulator and the client may run on every core, so CPU one spends is taken from the other (--cores shared, or no taskset).'
       : `Cores split: the emulator runs on CPU ${placement.server} and the clients on CPU ${placement.client} (taskset), as OSS never runs on the uploader's cores (bench/README.md).`,
-    'The emulator runs with --no-fsync: it answers once a body is in its file, without waiting for this machine\'s one disk to flush it, as OSS answers once a part is on its replicas (bench/README.md).',
+    'The emulator runs with --no-fsync: it answers once a body and its record are in their files, without waiting for this machine\'s one disk to flush them, as OSS answers once a part is on its replicas (bench/README.md).',
     `The emulator runs with ${EMULATOR_NODE_FLAGS.join(' ')}: with V8's defaults it fell into full-GC storms that slowed every client at random (bench/README.md).`,
     `Long-distance link: the emulator adds ${LINK.latencyMs} ms to every request and caps each connection at ${LINK.bandwidthBytesPerSecond / MiB} MiB/s (bench/README.md).`,
     'CPU is the client process only (user + system, all threads) during the upload; emulator CPU is the emulator process over the same run (Linux /proc); peak RSS is the client process over its life.',

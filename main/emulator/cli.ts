@@ -107,7 +107,7 @@ async function main(argv: readonly string[]): Promise<void> {
     .option('--bandwidth-bytes-per-second <n>', 'per-connection bandwidth cap (0 = none)', nonNegativeNumber)
     .option('--malformed-xml-rate <fraction>', 'fraction of XML responses made unparsable', rate)
     .option('--truncated-xml-rate <fraction>', 'fraction of XML responses cut short', rate)
-    .option('--no-fsync', 'answer without flushing each received body to disk (kept in files, not power-cut safe)');
+    .option('--no-fsync', 'answer without flushing received bodies and records to disk (kept in files, not power-cut safe)');
   program.parse(argv, { from: 'node' });
   const options = program.opts<CliOptions>();
   if (options.bucket.length === 0) program.error('error: give at least one --bucket <name>');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -125,27 +126,32 @@ describe('emulator persistence and large bodies', () => {
     expect(got).toEqual(expected);
   });
 
-  it('fsyncs every received body unless started with syncBodies: false, and keeps unsynced bodies across a restart', async () => {
+  it('fsyncs every received body and record unless started with syncBodies: false, and keeps unsynced ones across a restart', async () => {
     // FileHandle is not exported; its prototype is reachable through an open handle.
     const probe = await open(__filename, 'r');
     const fileHandleProto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
     await probe.close();
     const sync = vi.spyOn(fileHandleProto, 'sync');
+    // Records go through write-file-atomic, which calls fs.fsync.
+    const recordSync = vi.spyOn(fs, 'fsync');
     try {
       running = await startTestEmulator();
       const durable = running.client();
       const durableId = await initiateUpload(durable, 'durable.bin');
       await putPart(durable, 'durable.bin', durableId, 1, Buffer.alloc(1000, 7));
       expect(sync).toHaveBeenCalled();
+      expect(recordSync).toHaveBeenCalled();
       await running.stop();
 
-      sync.mockClear();
       const fast = await startTestEmulator({ syncBodies: false });
       running = fast;
+      sync.mockClear();
+      recordSync.mockClear(); // after start-up, which syncs the bucket records
       const c = fast.client();
       const id = await initiateUpload(c, 'fast.bin');
       const etag = (await putPart(c, 'fast.bin', id, 1, Buffer.from('not flushed, still stored'))).headers['etag'] ?? '';
       expect(sync).not.toHaveBeenCalled();
+      expect(recordSync).not.toHaveBeenCalled();
       await fast.stop();
 
       running = await startTestEmulator({ syncBodies: false }, fast.dataDir);
@@ -154,6 +160,7 @@ describe('emulator persistence and large bodies', () => {
       expect((await sendSigned(c2, { method: 'GET', key: 'fast.bin' })).text).toBe('not flushed, still stored');
     } finally {
       sync.mockRestore();
+      recordSync.mockRestore();
     }
   });
 });

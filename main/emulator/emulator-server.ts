@@ -46,7 +46,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   if (firstCredential === undefined) throw new Error('The emulator needs at least one credential');
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
-  const store = await EmulatorStore.open(options.dataDir, options.buckets, now());
+  const store = await EmulatorStore.open(options.dataDir, options.buckets, now(), options.syncBodies ?? true);
   const faults = new FaultController(options.faults);
   const failNext = new FailNextQueue();
   const stats = new StatsRecorder();

@@ -91,10 +91,12 @@ export interface EmulatorOptions {
   readonly region?: string;
   readonly faults?: Partial<FaultOptions>;
   /**
-   * fsync every received body before answering (default true), so a power cut never loses a part or object the
-   * emulator acknowledged. Off, bodies still reach their files before the answer (a killed emulator keeps them), but
-   * answers no longer wait for this machine's disk to flush each part: the upload benchmark turns it off because OSS
-   * acknowledges a part once stored on its replicas, not after one local disk flushed it (bench/README.md).
+   * fsync every received body and every object, upload and part record before answering (default true), so a power
+   * cut never loses a part or object the emulator acknowledged. Off, bodies and records still reach their files
+   * (records by atomic rename) before the answer, so a killed emulator keeps them, but answers no longer wait for this
+   * machine's disk to flush each part: the upload benchmark turns it off because OSS acknowledges a part once stored
+   * on its replicas, not after one local disk flushed it (bench/README.md). Until 2026-11-25 records were synced
+   * either way, which cost the benchmark's emulator CPU and left it waiting on its disk at random.
    */
   readonly syncBodies?: boolean;
   /** Server clock (ms since epoch) for Date, skew checks, LastModified and Initiated; default Date.now. */

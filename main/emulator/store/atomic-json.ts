@@ -3,9 +3,13 @@
 import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 
-/** Writes `value` as JSON to `path`, atomically and durably. Concurrent writes to one path apply in call order. */
-export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  await writeFileAtomic(path, JSON.stringify(value), { fsync: true });
+/**
+ * Writes `value` as JSON to `path`, atomically and (with `sync`) durably. Concurrent writes to one path apply in call
+ * order. Without `sync` the record is still never half-written for a killed process (the rename is atomic), but a
+ * power cut may lose it.
+ */
+export async function writeJsonAtomic(path: string, value: unknown, sync = true): Promise<void> {
+  await writeFileAtomic(path, JSON.stringify(value), { fsync: sync });
 }
 
 /** Parsed JSON of `path`, or undefined when the file does not exist or does not parse (a stray temp file, say). */

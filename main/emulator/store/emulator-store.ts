@@ -32,8 +32,11 @@ export class EmulatorStore {
     this.uploadIds = new UploadIdGenerator(uploads.allUploadIds());
   }
 
-  /** Opens (creating as needed) `dataDir`, creates the listed buckets and loads everything on disk. */
-  static async open(dataDir: string, wantedBuckets: readonly string[], nowMs: number): Promise<EmulatorStore> {
+  /**
+   * Opens (creating as needed) `dataDir`, creates the listed buckets and loads everything on disk. `syncRecords`:
+   * object, upload and part records are fsynced before they count as written (bucket records always are).
+   */
+  static async open(dataDir: string, wantedBuckets: readonly string[], nowMs: number, syncRecords = true): Promise<EmulatorStore> {
     for (const name of wantedBuckets) {
       if (!isValidBucketName(name)) throw new Error(`Invalid bucket name: ${JSON.stringify(name)}`);
     }
@@ -56,8 +59,8 @@ export class EmulatorStore {
       buckets.set(name, record);
     }
 
-    const objects = new ObjectStore(paths);
-    const uploads = new UploadStore(paths);
+    const objects = new ObjectStore(paths, syncRecords);
+    const uploads = new UploadStore(paths, syncRecords);
     for (const name of buckets.keys()) {
       // Objects first: their sweep may hand an interrupted Complete's directory back to uploads/.
       await objects.loadBucket(name);

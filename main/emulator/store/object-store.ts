@@ -33,7 +33,11 @@ export class ObjectStore {
   private readonly locks = new KeyedMutex();
   private readonly leases = new ReadLeases<ObjectRecord>();
 
-  constructor(private readonly paths: StorePaths) {}
+  /** `syncRecords`: fsync each record before it counts as written (EmulatorOptions.syncBodies). */
+  constructor(
+    private readonly paths: StorePaths,
+    private readonly syncRecords = true,
+  ) {}
 
   /**
    * Loads one bucket's records (any format version) and sweeps what a crash left behind. Runs before the bucket's
@@ -152,7 +156,7 @@ export class ObjectStore {
 
   /** Writes `record` (its segments already in place), switches the index to it and removes the version it replaces. */
   private async install(bucket: string, record: ObjectRecord): Promise<void> {
-    await writeJsonAtomic(this.paths.objectRecord(bucket, record.key), record);
+    await writeJsonAtomic(this.paths.objectRecord(bucket, record.key), record, this.syncRecords);
     const objects = this.bucketIndex(bucket);
     const previous = objects.get(record.key);
     objects.set(record.key, record);

@@ -20,7 +20,11 @@ export class UploadStore {
   private readonly index = new Map<string, Map<string, UploadState>>();
   private readonly locks = new KeyedMutex();
 
-  constructor(private readonly paths: StorePaths) {}
+  /** `syncRecords`: fsync each record before it counts as written (EmulatorOptions.syncBodies). */
+  constructor(
+    private readonly paths: StorePaths,
+    private readonly syncRecords = true,
+  ) {}
 
   /** Loads one bucket's uploads; drops part data files no record names. */
   async loadBucket(bucket: string): Promise<void> {
@@ -64,7 +68,7 @@ export class UploadStore {
   /** Records a new upload. */
   async create(bucket: string, record: UploadRecord): Promise<void> {
     await mkdir(this.paths.uploadDir(bucket, record.uploadId), { recursive: true });
-    await writeJsonAtomic(this.paths.uploadRecord(bucket, record.uploadId), record);
+    await writeJsonAtomic(this.paths.uploadRecord(bucket, record.uploadId), record, this.syncRecords);
     this.bucketIndex(bucket).set(record.uploadId, { record, parts: new Map() });
   }
 
@@ -81,7 +85,7 @@ export class UploadStore {
       }
       const record: PartRecord = { ...part, dataFile: newDataFileName(`part-${part.partNumber}`) };
       await rename(bodyPath, this.partDataPath(bucket, uploadId, record));
-      await writeJsonAtomic(this.paths.partRecord(bucket, uploadId, part.partNumber), record);
+      await writeJsonAtomic(this.paths.partRecord(bucket, uploadId, part.partNumber), record, this.syncRecords);
       const previous = state.parts.get(part.partNumber);
       state.parts.set(part.partNumber, record);
       if (previous !== undefined) await unlink(this.partDataPath(bucket, uploadId, previous)).catch(() => undefined);
@@ -119,7 +123,7 @@ export class UploadStore {
       const state = this.get(bucket, uploadId);
       if (state === undefined) return false;
       state.record = { ...state.record, initiatedMs };
-      await writeJsonAtomic(this.paths.uploadRecord(bucket, uploadId), state.record);
+      await writeJsonAtomic(this.paths.uploadRecord(bucket, uploadId), state.record, this.syncRecords);
       return true;
     });
   }
