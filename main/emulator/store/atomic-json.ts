@@ -1,5 +1,6 @@
-// Metadata files are replaced atomically (temp file + fsync + rename, by write-file-atomic) so a crash or kill never
-// leaves half a record: after a restart every record on disk is either the old or the new version.
+// Metadata files are replaced atomically (temp file, fsync unless the emulator runs with --no-fsync, rename; by
+// write-file-atomic) so a crash or kill never leaves half a record: after a restart every record on disk is either the
+// old or the new version.
 import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 
